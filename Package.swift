@@ -1,0 +1,29 @@
+// swift-tools-version:6.0
+// allhands: a terminal console for all-hands customer support.
+// No package dependencies: SQLite and ncursesw are reached through system-library targets.
+import PackageDescription
+
+let package = Package(
+    name: "allhands",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "allhands", targets: ["allhands"]),
+        .executable(name: "allhands-bench", targets: ["allhands-bench"]),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSQLite",
+            path: "Sources/CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+        ),
+        .target(name: "Storage", dependencies: ["CSQLite"]),
+        .target(name: "AllHandsCore", dependencies: ["Storage"]),
+        .executableTarget(name: "allhands", dependencies: ["AllHandsCore", "Storage"]),
+        .executableTarget(name: "allhands-bench", dependencies: ["AllHandsCore", "Storage"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage"]),
+        .testTarget(name: "AllHandsCoreTests", dependencies: ["AllHandsCore", "Storage"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["AllHandsCore", "Storage"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,69 @@
+/// Where a ticket is in its life. A customer reply reopens a pending or solved ticket.
+public enum TicketStatus: String, CaseIterable, Codable, Sendable {
+    case new, open, pending, solved, closed
+
+    /// The statuses that make up the working queue.
+    public static let active: [TicketStatus] = [.new, .open, .pending]
+    public var isActive: Bool { Self.active.contains(self) }
+}
+
+/// How urgent a ticket is. The raw value is the queue rank: ascending order is most urgent first,
+/// which lets one index serve the queue order (rank, age) with keyset pagination.
+public enum Priority: Int, CaseIterable, Sendable, Comparable {
+    case urgent = 0, high = 1, normal = 2, low = 3
+
+    public var name: String {
+        switch self {
+        case .urgent: "urgent"
+        case .high: "high"
+        case .normal: "normal"
+        case .low: "low"
+        }
+    }
+
+    public init?(name: String) {
+        guard let match = Self.allCases.first(where: { $0.name == name.lowercased() }) else { return nil }
+        self = match
+    }
+
+    public static func < (lhs: Priority, rhs: Priority) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// One ticket as listed in the queue: what a row of a listing shows.
+public struct Ticket: Sendable, Equatable {
+    public var id: Int
+    public var subject: String
+    public var status: TicketStatus
+    public var priority: Priority
+    public var requesterID: Int
+    public var requesterName: String
+    public var assigneeLogin: String?
+    public var tags: [String]
+    public var createdAt: Int64
+    public var updatedAt: Int64
+    /// Bumped by every change: writers compare-and-set on it so no update is silently lost.
+    public var version: Int
+
+    public init(id: Int, subject: String, status: TicketStatus, priority: Priority, requesterID: Int,
+                requesterName: String, assigneeLogin: String?, tags: [String], createdAt: Int64,
+                updatedAt: Int64, version: Int) {
+        self.id = id
+        self.subject = subject
+        self.status = status
+        self.priority = priority
+        self.requesterID = requesterID
+        self.requesterName = requesterName
+        self.assigneeLogin = assigneeLogin
+        self.tags = tags
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.version = version
+    }
+}
+
+/// A ticket with its whole thread, for the ticket view and `ticket show`.
+public struct TicketDetail: Sendable, Equatable {
+    public var ticket: Ticket
+    public var requester: Customer
+    public var messages: [Message]
+}

@@ -1,0 +1,129 @@
+import Foundation
+import Storage
+
+/// People: the whole company, since everyone takes support shifts.
+public struct PeopleService {
+    let context: ServiceContext
+
+    static let columns = "id, login, name, email, team, role, timezone, active"
+
+    static func person(_ row: Row) -> Person {
+        Person(id: row.int(0), login: row.string(1), name: row.string(2), email: row.string(3),
+               team: row.string(4), role: Role(rawValue: row.string(5)) ?? .employee,
+               timeZone: row.string(6), active: row.int(7) != 0)
+    }
+
+    public func list() throws -> [Person] {
+        try context.check(.viewPeople)
+        return try context.read { db in
+            try db.fetchAll("SELECT \(Self.columns) FROM people ORDER BY login", transform: Self.person)
+        }
+    }
+
+    public func find(login: String) throws -> Person? {
+        try context.read { db in try Self.find(login: login, in: db) }
+    }
+
+    static func find(login: String, in db: Database) throws -> Person? {
+        try db.fetchOne("SELECT \(columns) FROM people WHERE login = ?", login, transform: person)
+    }
+
+    public func count() throws -> Int {
+        try context.read { db in try db.fetchInt("SELECT count(*) FROM people") ?? 0 }
+    }
+
+    /// Adds one person. The login must be new.
+    @discardableResult
+    public func add(_ person: Person) throws -> Person {
+        try context.check(.managePeople)
+        try Self.validate(person)
+        return try context.write { db in
+            if try Self.find(login: person.login, in: db) != nil {
+                throw AllHandsError.invalid("a person with login '\(person.login)' already exists")
+            }
+            return try Self.insert(person, in: db, context: context)
+        }
+    }
+
+    static func insert(_ person: Person, in db: Database, context: ServiceContext) throws -> Person {
+        try db.execute("""
+            INSERT INTO people (login, name, email, team, role, timezone, active, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, person.login, person.name, person.email, person.team, person.role.rawValue,
+            person.timeZone, person.active, context.now)
+        var stored = person
+        stored.id = Int(db.lastInsertRowID)
+        try context.audit("person.create", entity: "person", id: person.login, after: snapshot(stored))
+        return stored
+    }
+
+    /// Creates or updates people from CSV (`login,name,email,team,role,timezone`) in one transaction:
+    /// a bad row names its line and column and nothing is written.
+    public func importCSV(_ text: String, source: String) throws -> ImportSummary {
+        try context.check(.managePeople)
+        let people = try PeopleCSV.parse(text, source: source)
+        return try context.write { db in
+            var summary = ImportSummary()
+            for person in people {
+                guard let existing = try Self.find(login: person.login, in: db) else {
+                    _ = try Self.insert(person, in: db, context: context)
+                    summary.added += 1
+                    continue
+                }
+                var updated = person
+                updated.id = existing.id
+                updated.active = existing.active
+                if updated == existing {
+                    summary.unchanged += 1
+                    continue
+                }
+                try db.execute("""
+                    UPDATE people SET name = ?, email = ?, team = ?, role = ?, timezone = ? WHERE id = ?
+                    """, updated.name, updated.email, updated.team, updated.role.rawValue, updated.timeZone, existing.id)
+                try context.audit("person.update", entity: "person", id: person.login,
+                                  before: Self.snapshot(existing), after: Self.snapshot(updated))
+                summary.updated += 1
+            }
+            return summary
+        }
+    }
+
+    public struct ImportSummary: Sendable, Equatable {
+        public var added = 0
+        public var updated = 0
+        public var unchanged = 0
+    }
+
+    static func snapshot(_ p: Person) -> [String: String?] {
+        ["login": p.login, "name": p.name, "email": p.email, "team": p.team, "role": p.role.rawValue,
+         "timezone": p.timeZone, "active": p.active ? "true" : "false"]
+    }
+
+    /// Checks a person's fields; the message names the field.
+    public static func validate(_ person: Person) throws {
+        if !isValidLogin(person.login) {
+            throw AllHandsError.invalid("login '\(person.login)' is not valid: use 1–32 letters, digits, '.', '_' or '-'")
+        }
+        if person.name.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw AllHandsError.invalid("name is empty for '\(person.login)'")
+        }
+        if !person.email.isEmpty && !isPlausibleEmail(person.email) {
+            throw AllHandsError.invalid("email '\(person.email)' for '\(person.login)' is not an address")
+        }
+        if TimeZone(identifier: person.timeZone) == nil {
+            throw AllHandsError.invalid("time zone '\(person.timeZone)' for '\(person.login)' is not an IANA zone (e.g. Europe/Berlin)")
+        }
+    }
+
+    static func isValidLogin(_ login: String) -> Bool {
+        (1...32).contains(login.count) && login.unicodeScalars.allSatisfy {
+            CharacterSet.alphanumerics.contains($0) && $0.isASCII || $0 == "." || $0 == "_" || $0 == "-"
+        }
+    }
+
+    static func isPlausibleEmail(_ email: String) -> Bool {
+        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
+            && !email.contains(where: { $0.isWhitespace })
+    }
+}

@@ -1,0 +1,69 @@
+import Storage
+
+/// Tags and the friction they measure.
+public struct TagService {
+    let context: ServiceContext
+
+    /// Every tag with its active count, tickets created in the last 24 hours, and all-time total.
+    /// Taxonomy dimensions first (in config order), free tags last.
+    public func counts() throws -> [TagCount] {
+        try counts(includingTotals: true)
+    }
+
+    /// Active and last-24-hours counts without the all-time total, which needs a scan of every
+    /// ticket–tag link: cheap enough for a live pane at a million tickets.
+    public func liveCounts() throws -> [TagCount] {
+        try counts(includingTotals: false)
+    }
+
+    private func counts(includingTotals: Bool) throws -> [TagCount] {
+        try context.check(.viewTickets)
+        let since = context.now - 86_400
+        return try context.read { db in
+            var open: [Int: Int] = [:], recent: [Int: Int] = [:], total: [Int: Int] = [:]
+            try db.forEachRow("""
+                SELECT tt.tag_id, count(*) FROM tickets t JOIN ticket_tags tt ON tt.ticket_id = t.id
+                WHERE t.status IN ('new', 'open', 'pending') GROUP BY tt.tag_id
+                """) { open[$0.int(0)] = $0.int(1) }
+            try db.forEachRow("""
+                SELECT tt.tag_id, count(*) FROM tickets t JOIN ticket_tags tt ON tt.ticket_id = t.id
+                WHERE t.created_at >= ? GROUP BY tt.tag_id
+                """, since) { recent[$0.int(0)] = $0.int(1) }
+            if includingTotals {
+                try db.forEachRow("SELECT tag_id, count(*) FROM ticket_tags GROUP BY tag_id") {
+                    total[$0.int(0)] = $0.int(1)
+                }
+            }
+            return try Self.all(in: db).map { tag in
+                TagCount(tag: tag, open: open[tag.id] ?? 0, last24h: recent[tag.id] ?? 0, total: total[tag.id] ?? 0)
+            }.sorted(by: order)
+        }
+    }
+
+    /// Dimension order from the config, then free tags; busiest first within a group.
+    private func order(_ a: TagCount, _ b: TagCount) -> Bool {
+        let dims = context.config.taxonomy.dimensions.map(\.name)
+        let ra = a.tag.dimension.flatMap { dims.firstIndex(of: $0) } ?? dims.count
+        let rb = b.tag.dimension.flatMap { dims.firstIndex(of: $0) } ?? dims.count
+        if ra != rb { return ra < rb }
+        if a.open != b.open { return a.open > b.open }
+        return a.tag.name < b.tag.name
+    }
+
+    static func all(in db: Database) throws -> [Tag] {
+        try db.fetchAll("SELECT id, name, dimension FROM tags ORDER BY name") {
+            Tag(id: $0.int(0), name: $0.string(1), dimension: $0.optionalString(2))
+        }
+    }
+
+    /// Finds a tag by `name` or `dimension:name`.
+    static func resolve(_ text: String, in db: Database) throws -> Tag? {
+        let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+        let name = parts.last ?? text
+        guard let tag = try db.fetchOne("SELECT id, name, dimension FROM tags WHERE name = ?", name, transform: {
+            Tag(id: $0.int(0), name: $0.string(1), dimension: $0.optionalString(2))
+        }) else { return nil }
+        if parts.count == 2, tag.dimension != parts[0] { return nil }
+        return tag
+    }
+}

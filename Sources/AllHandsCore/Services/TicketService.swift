@@ -1,0 +1,221 @@
+import Foundation
+import Storage
+
+/// Tickets: queue listings by keyset, the thread of one ticket, compare-and-set updates.
+public struct TicketService {
+    let context: ServiceContext
+
+    static let listColumns = """
+        SELECT t.id, t.subject, t.status, t.priority, t.requester_id, c.name, p.login,
+               t.created_at, t.updated_at, t.version
+        FROM tickets t
+        JOIN customers c ON c.id = t.requester_id
+        LEFT JOIN people p ON p.id = t.assignee_id
+        """
+
+    static func ticket(_ row: Row) -> Ticket {
+        Ticket(id: row.int(0), subject: row.string(1), status: TicketStatus(rawValue: row.string(2)) ?? .open,
+               priority: Priority(rawValue: row.int(3)) ?? .normal, requesterID: row.int(4),
+               requesterName: row.string(5), assigneeLogin: row.optionalString(6), tags: [],
+               createdAt: row.int64(7), updatedAt: row.int64(8), version: row.int(9))
+    }
+
+    // MARK: - Listing
+
+    /// One page of tickets in queue order, `limit` long at most, starting at `anchor`.
+    public func page(_ filter: TicketFilter, from anchor: PageAnchor = .start, limit: Int) throws -> [Ticket] {
+        try context.check(.viewTickets)
+        return try context.read { db in
+            var tickets = try Self.page(filter, from: anchor, limit: limit, in: db)
+            try Self.attachTags(to: &tickets, in: db)
+            return tickets
+        }
+    }
+
+    static func page(_ filter: TicketFilter, from anchor: PageAnchor, limit: Int, in db: Database) throws -> [Ticket] {
+        var clauses: [String] = []
+        var arguments: [any DatabaseValueConvertible] = []
+        try whereClauses(filter, into: &clauses, arguments: &arguments, in: db)
+        var descending = false
+        switch anchor {
+        case .start: break
+        case .end: descending = true
+        case .after(let c, let inclusive):
+            clauses.append("(t.priority, t.created_at, t.id) \(inclusive ? ">=" : ">") (?, ?, ?)")
+            arguments += [c.priority, c.createdAt, c.id]
+        case .before(let c):
+            clauses.append("(t.priority, t.created_at, t.id) < (?, ?, ?)")
+            arguments += [c.priority, c.createdAt, c.id]
+            descending = true
+        }
+        let order = descending ? "t.priority DESC, t.created_at DESC, t.id DESC" : "t.priority, t.created_at, t.id"
+        let sql = listColumns + (clauses.isEmpty ? "" : "\nWHERE " + clauses.joined(separator: " AND "))
+            + "\nORDER BY \(order) LIMIT ?"
+        arguments.append(limit)
+        let rows = try db.fetchAll(sql, arguments: arguments, transform: ticket)
+        return descending ? rows.reversed() : rows
+    }
+
+    /// Builds the WHERE clauses of a filter. Status sets are written as literals so SQLite can
+    /// match the partial index of the active queue.
+    static func whereClauses(_ filter: TicketFilter, into clauses: inout [String],
+                             arguments: inout [any DatabaseValueConvertible], in db: Database) throws {
+        switch filter.statuses {
+        case .all: break
+        case .active: clauses.append("t.status IN ('new', 'open', 'pending')")
+        case .only(let set):
+            let names = TicketStatus.allCases.filter(set.contains).map { "'\($0.rawValue)'" }
+            clauses.append("t.status IN (\(names.joined(separator: ", ")))")
+        }
+        if let tagName = filter.tag {
+            guard let tag = try TagService.resolve(tagName, in: db) else {
+                throw AllHandsError.notFound(what: "tag '\(tagName)'")
+            }
+            clauses.append("t.id IN (SELECT ticket_id FROM ticket_tags WHERE tag_id = ?)")
+            arguments.append(tag.id)
+        }
+        switch filter.assignee {
+        case .anyone: break
+        case .unassigned: clauses.append("t.assignee_id IS NULL")
+        case .login(let login):
+            guard let person = try PeopleService.find(login: login, in: db) else {
+                throw AllHandsError.notFound(what: "person '\(login)'")
+            }
+            clauses.append("t.assignee_id = ?")
+            arguments.append(person.id)
+        }
+    }
+
+    /// Fills in each ticket's tags with one query for the whole page.
+    static func attachTags(to tickets: inout [Ticket], in db: Database) throws {
+        guard !tickets.isEmpty else { return }
+        let ids = "[" + tickets.map { String($0.id) }.joined(separator: ",") + "]"
+        var tagsByTicket: [Int: [String]] = [:]
+        try db.forEachRow("""
+            SELECT tt.ticket_id, g.name, g.dimension FROM ticket_tags tt JOIN tags g ON g.id = tt.tag_id
+            WHERE tt.ticket_id IN (SELECT value FROM json_each(?))
+            ORDER BY g.dimension IS NULL, g.dimension, g.name
+            """, ids) { row in
+            let tag = Tag(id: 0, name: row.string(1), dimension: row.optionalString(2))
+            tagsByTicket[row.int(0), default: []].append(tag.qualifiedName)
+        }
+        for index in tickets.indices {
+            tickets[index].tags = tagsByTicket[tickets[index].id] ?? []
+        }
+    }
+
+    /// How many tickets match a filter.
+    public func count(_ filter: TicketFilter) throws -> Int {
+        try context.check(.viewTickets)
+        return try context.read { db in
+            var clauses: [String] = []
+            var arguments: [any DatabaseValueConvertible] = []
+            try Self.whereClauses(filter, into: &clauses, arguments: &arguments, in: db)
+            let sql = "SELECT count(*) FROM tickets t" + (clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND "))
+            return try db.fetchInt(sql, arguments: arguments) ?? 0
+        }
+    }
+
+    // MARK: - One ticket
+
+    public func find(id: Int) throws -> Ticket {
+        try context.check(.viewTickets)
+        return try context.read { db in try Self.find(id: id, in: db) }
+    }
+
+    static func find(id: Int, in db: Database) throws -> Ticket {
+        guard var ticket = try db.fetchOne(listColumns + "\nWHERE t.id = ?", id, transform: ticket) else {
+            throw AllHandsError.notFound(what: "ticket #\(id)")
+        }
+        var one = [ticket]
+        try attachTags(to: &one, in: db)
+        ticket = one[0]
+        return ticket
+    }
+
+    /// The ticket with its requester and whole thread, oldest message first.
+    public func detail(id: Int) throws -> TicketDetail {
+        try context.check(.viewTickets)
+        return try context.read { db in
+            let ticket = try Self.find(id: id, in: db)
+            let requester = try db.fetchOne(
+                "SELECT id, name, email, organization FROM customers WHERE id = ?", ticket.requesterID) { row in
+                Customer(id: row.int(0), name: row.string(1), email: row.string(2), organization: row.string(3))
+            } ?? Customer(id: ticket.requesterID, name: ticket.requesterName, email: "")
+            let messages = try db.fetchAll("""
+                SELECT m.id, m.ticket_id, m.kind, coalesce(p.login, c.name, ''), m.body, m.created_at
+                FROM messages m
+                LEFT JOIN people p ON p.id = m.author_person_id
+                LEFT JOIN customers c ON c.id = m.author_customer_id
+                WHERE m.ticket_id = ? ORDER BY m.created_at, m.id
+                """, id) { row in
+                Message(id: row.int(0), ticketID: row.int(1), kind: MessageKind(rawValue: row.string(2)) ?? .note,
+                        author: row.string(3), body: row.string(4), createdAt: row.int64(5))
+            }
+            return TicketDetail(ticket: ticket, requester: requester, messages: messages)
+        }
+    }
+
+    // MARK: - Changes
+
+    /// Applies `change` to a ticket. With `expectedVersion`, the change is made only if the ticket
+    /// is still at that version (compare-and-set): a caller that read version N and finds N+1
+    /// gets `conflict` and nothing is written. Without it, the read and the write happen in one
+    /// transaction. The audit entry is written in the same transaction.
+    @discardableResult
+    public func update(id: Int, expectedVersion: Int? = nil, _ change: TicketChange) throws -> Ticket {
+        try context.check(.updateTicket)
+        return try context.write { db in
+            let current = try Self.find(id: id, in: db)
+            if let expectedVersion, expectedVersion != current.version {
+                throw AllHandsError.conflict(what: "ticket #\(id)", expected: expectedVersion, found: current.version)
+            }
+            var next = current
+            var assigneeID: Int?? = nil
+            if let status = change.status { next.status = status }
+            if let priority = change.priority { next.priority = priority }
+            switch change.assignee {
+            case nil: break
+            case .unassign?:
+                if let login = current.assigneeLogin, login != context.actor.person.login {
+                    try context.check(.assignOthers)
+                }
+                next.assigneeLogin = nil
+                assigneeID = .some(nil)
+            case .login(let login)?:
+                guard let person = try PeopleService.find(login: login, in: db), person.active else {
+                    throw AllHandsError.invalid("no active person with login '\(login)' to assign")
+                }
+                if login != context.actor.person.login { try context.check(.assignOthers) }
+                next.assigneeLogin = login
+                assigneeID = .some(person.id)
+            }
+            let before = Self.snapshot(current), after = Self.snapshot(next)
+            let changedKeys = before.keys.filter { before[$0]! != after[$0]! }
+            guard !changedKeys.isEmpty else { return current }
+
+            let now = context.now
+            try db.execute("""
+                UPDATE tickets SET status = ?, priority = ?,
+                    assignee_id = CASE WHEN ? THEN ? ELSE assignee_id END,
+                    updated_at = ?, version = version + 1
+                WHERE id = ? AND version = ?
+                """, next.status.rawValue, next.priority.rawValue, assigneeID != nil, assigneeID ?? nil,
+                now, id, current.version)
+            guard db.changes == 1 else {
+                let found = try db.fetchInt("SELECT version FROM tickets WHERE id = ?", id) ?? current.version
+                throw AllHandsError.conflict(what: "ticket #\(id)", expected: current.version, found: found)
+            }
+            try context.audit("ticket.update", entity: "ticket", id: id,
+                              before: before.filter { changedKeys.contains($0.key) },
+                              after: after.filter { changedKeys.contains($0.key) })
+            next.version = current.version + 1
+            next.updatedAt = now
+            return next
+        }
+    }
+
+    static func snapshot(_ t: Ticket) -> [String: String?] {
+        ["status": t.status.rawValue, "priority": t.priority.name, "assignee": t.assigneeLogin]
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import Storage
+
+/// An open allhands database with a resolved actor: the one entry point of the domain API that
+/// the CLI and the console both drive.
+public final class Workspace {
+    public let database: Database
+    public let config: Configuration
+    public let clock: any Clock
+    public let actor: Actor
+    let context: ServiceContext
+
+    public var people: PeopleService { PeopleService(context: context) }
+    public var tickets: TicketService { TicketService(context: context) }
+    public var tags: TagService { TagService(context: context) }
+    public var audit: AuditLog { AuditLog(context: context) }
+
+    /// Opens (creating if needed) and migrates the database at `path`. A file that is not an
+    /// SQLite database, or one from a newer allhands, is refused untouched.
+    public static func openDatabase(path: String, clock: any Clock) throws -> Database {
+        try wrapDatabaseErrors { try Schema.migrator.open(path: path, now: clock.epochSeconds) }
+    }
+
+    /// Resolves who is acting and opens the services for them.
+    ///
+    /// - The OS `login` is the identity. On a database with no people yet, it becomes the admin.
+    /// - `actAs` switches to another person: allowed for admins and on demo databases, and audited.
+    public init(database: Database, config: Configuration, clock: any Clock, login: String, actAs: String? = nil) throws {
+        self.database = database
+        self.config = config
+        self.clock = clock
+        let actor = try Self.resolveActor(database: database, clock: clock, config: config, login: login, actAs: actAs)
+        self.actor = actor
+        self.context = ServiceContext(db: database, clock: clock, config: config, actor: actor)
+    }
+
+    public var isDemo: Bool {
+        (try? database.read { try Meta.isDemo($0) }) ?? false
+    }
+
+    static func resolveActor(database: Database, clock: any Clock, config: Configuration, login: String,
+                             actAs: String?) throws -> Actor {
+        try wrapDatabaseErrors {
+            try database.write { db in
+                if try db.fetchInt("SELECT count(*) FROM people") == 0 {
+                    let admin = Person(login: login, name: login, role: .admin)
+                    let bootstrap = ServiceContext(db: db, clock: clock, config: config, actor: Actor(person: admin))
+                    _ = try PeopleService.insert(admin, in: db, context: bootstrap)
+                }
+                guard let me = try PeopleService.find(login: login, in: db), me.active else {
+                    throw AllHandsError.notAMember(login: login)
+                }
+                guard let target = actAs, target != login else { return Actor(person: me) }
+                if !Permissions.allows(me.role, .actAsOthers), try !Meta.isDemo(db) {
+                    throw AllHandsError.notPermitted(action: Action.actAsOthers.rawValue, role: me.role)
+                }
+                guard let other = try PeopleService.find(login: target, in: db), other.active else {
+                    throw AllHandsError.notFound(what: "person '\(target)' (for --as)")
+                }
+                let actor = Actor(person: other, via: me.login)
+                let context = ServiceContext(db: db, clock: clock, config: config, actor: actor)
+                try context.audit("identity.act_as", entity: "person", id: other.login,
+                                  after: ["as": other.login, "by": me.login])
+                return actor
+            }
+        }
+    }
+}
+
+/// The operating-system login of the process: allhands' notion of who you are.
+public enum OSIdentity {
+    public static func currentLogin() -> String? {
+        if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name {
+            return String(cString: name)
+        }
+        return ProcessInfo.processInfo.environment["USER"]
+    }
+}

@@ -1,0 +1,202 @@
+import CSQLite
+
+/// One SQLite connection. allhands opens exactly one per process.
+///
+/// The connection is not thread-safe by design (`SQLITE_OPEN_NOMUTEX`): the console and the CLI
+/// drive it from one thread, and keeping it single-threaded keeps it simple and fast.
+public final class Database {
+    let handle: OpaquePointer
+    public let path: String
+    private var statements: [String: Statement] = [:]
+    private var transactionDepth = 0
+
+    /// How long a writer waits for another process's lock before reporting `busy`.
+    public static let busyTimeoutMilliseconds: Int32 = 5_000
+
+    /// Opens (creating if missing) the file at `path` and checks it really is an SQLite database.
+    /// Nothing is written to the file here: a file that is not a database is left untouched.
+    public init(path: String) throws {
+        var db: OpaquePointer?
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        guard rc == SQLITE_OK, let db else {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            if let db { sqlite3_close_v2(db) }
+            throw DatabaseError(code: rc, message: "cannot open \(path): \(message)")
+        }
+        self.handle = db
+        self.path = path
+        sqlite3_extended_result_codes(db, 1)
+        sqlite3_busy_timeout(db, Self.busyTimeoutMilliseconds)
+        // Reading the schema forces SQLite to read page 1: a file that is not a database fails here,
+        // before any pragma could write to it.
+        try execute("SELECT count(*) FROM sqlite_master")
+        try execute("PRAGMA foreign_keys = ON")
+    }
+
+    deinit {
+        statements.removeAll()
+        sqlite3_close_v2(handle)
+    }
+
+    /// Switches the file to the shared, concurrent configuration every allhands process uses.
+    ///
+    /// - WAL lets one writer and many readers (other consoles) work at once.
+    /// - `synchronous = NORMAL`: in WAL mode a committed transaction survives a crash of the
+    ///   process (kill -9) because it is already in the WAL file; a power loss or OS crash may
+    ///   roll back the last few commits made since the last checkpoint, but never corrupts the
+    ///   database. FULL would fsync on every commit, which costs every ticket update a disk flush.
+    public func enableSharedMode() throws {
+        let mode = try fetchOne("PRAGMA journal_mode = WAL") { $0.string(0) }
+        if mode?.lowercased() != "wal" {
+            throw DatabaseError(kind: .other(code: SQLITE_ERROR), message: "could not switch \(path) to WAL (journal_mode is \(mode ?? "unknown"))")
+        }
+        try execute("PRAGMA synchronous = NORMAL")
+    }
+
+    // MARK: - Errors
+
+    func error(_ code: Int32, sql: String?) -> DatabaseError {
+        DatabaseError(code: code, message: String(cString: sqlite3_errmsg(handle)), sql: sql)
+    }
+
+    // MARK: - Statements
+
+    /// The cached prepared statement for `sql`, compiled on first use.
+    public func statement(_ sql: String) throws -> Statement {
+        if let cached = statements[sql] { return cached }
+        let statement = try Statement(database: self, sql: sql)
+        statements[sql] = statement
+        return statement
+    }
+
+    /// Runs a single statement, ignoring any rows.
+    public func execute(_ sql: String, _ arguments: any DatabaseValueConvertible...) throws {
+        try execute(sql, arguments: arguments)
+    }
+
+    public func execute(_ sql: String, arguments: [any DatabaseValueConvertible]) throws {
+        let statement = try self.statement(sql)
+        defer { statement.reset() }
+        try statement.bind(arguments)
+        while try statement.step() {}
+    }
+
+    /// Runs several `;`-separated statements (migrations). Not cached.
+    public func executeScript(_ sql: String) throws {
+        var message: UnsafeMutablePointer<CChar>?
+        let rc = sqlite3_exec(handle, sql, nil, nil, &message)
+        if rc != SQLITE_OK {
+            let text = message.map { String(cString: $0) } ?? "error \(rc)"
+            sqlite3_free(message)
+            throw DatabaseError(code: rc, message: text, sql: sql)
+        }
+    }
+
+    /// All rows of a query, each mapped by `transform`.
+    public func fetchAll<T>(_ sql: String, _ arguments: any DatabaseValueConvertible..., transform: (Row) throws -> T) throws -> [T] {
+        try fetchAll(sql, arguments: arguments, transform: transform)
+    }
+
+    public func fetchAll<T>(_ sql: String, arguments: [any DatabaseValueConvertible], transform: (Row) throws -> T) throws -> [T] {
+        let statement = try self.statement(sql)
+        defer { statement.reset() }
+        try statement.bind(arguments)
+        var result: [T] = []
+        while try statement.step() {
+            result.append(try transform(statement.row))
+        }
+        return result
+    }
+
+    /// Calls `body` for each row without collecting them (aggregations into dictionaries).
+    public func forEachRow(_ sql: String, _ arguments: any DatabaseValueConvertible..., body: (Row) throws -> Void) throws {
+        let statement = try self.statement(sql)
+        defer { statement.reset() }
+        try statement.bind(arguments)
+        while try statement.step() { try body(statement.row) }
+    }
+
+    /// The first row of a query, mapped, or nil when there is none.
+    public func fetchOne<T>(_ sql: String, _ arguments: any DatabaseValueConvertible..., transform: (Row) throws -> T) throws -> T? {
+        try fetchOne(sql, arguments: arguments, transform: transform)
+    }
+
+    public func fetchOne<T>(_ sql: String, arguments: [any DatabaseValueConvertible], transform: (Row) throws -> T) throws -> T? {
+        let statement = try self.statement(sql)
+        defer { statement.reset() }
+        try statement.bind(arguments)
+        return try statement.step() ? transform(statement.row) : nil
+    }
+
+    /// The integer in the first column of the first row (counts, ids, versions).
+    public func fetchInt(_ sql: String, _ arguments: any DatabaseValueConvertible...) throws -> Int? {
+        try fetchInt(sql, arguments: arguments)
+    }
+
+    public func fetchInt(_ sql: String, arguments: [any DatabaseValueConvertible]) throws -> Int? {
+        try fetchOne(sql, arguments: arguments) { $0.isNull(0) ? nil : $0.int(0) } ?? nil
+    }
+
+    public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+    /// Rows changed by the most recent INSERT, UPDATE or DELETE.
+    public var changes: Int { Int(sqlite3_changes(handle)) }
+
+    // MARK: - Transactions
+
+    public var isInTransaction: Bool { transactionDepth > 0 }
+
+    /// Runs `body` in a write transaction (`BEGIN IMMEDIATE`, so the write lock is taken up front
+    /// and a busy database is reported before any work is done). Any thrown error rolls back the
+    /// whole transaction. Nested calls become savepoints that roll back on their own.
+    public func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try transaction(begin: "BEGIN IMMEDIATE", body)
+    }
+
+    /// Runs `body` in a deferred read transaction, so every query in it sees one snapshot.
+    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try transaction(begin: "BEGIN DEFERRED", body)
+    }
+
+    private func transaction<T>(begin: String, _ body: (Database) throws -> T) throws -> T {
+        if transactionDepth > 0 {
+            let name = "sp\(transactionDepth)"
+            try execute("SAVEPOINT \(name)")
+            transactionDepth += 1
+            defer { transactionDepth -= 1 }
+            do {
+                let result = try body(self)
+                try execute("RELEASE \(name)")
+                return result
+            } catch {
+                try? execute("ROLLBACK TO \(name)")
+                try? execute("RELEASE \(name)")
+                throw error
+            }
+        }
+        try execute(begin)
+        transactionDepth = 1
+        defer { transactionDepth = 0 }
+        do {
+            let result = try body(self)
+            try execute("COMMIT")
+            return result
+        } catch {
+            if sqlite3_get_autocommit(handle) == 0 { try? execute("ROLLBACK") }
+            throw error
+        }
+    }
+
+    // MARK: - Change watching
+
+    /// SQLite's `data_version`: changes whenever another connection commits to this file.
+    public func dataVersion() throws -> Int {
+        try fetchInt("PRAGMA data_version") ?? 0
+    }
+
+    /// Folds the WAL back into the main file and truncates it (after bulk loads).
+    public func checkpoint() throws {
+        try execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    }
+}
