@@ -17,12 +17,19 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
         ),
+        .systemLibrary(
+            name: "CNcursesw",
+            path: "Sources/CNcursesw",
+            providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]
+        ),
         .target(name: "Storage", dependencies: ["CSQLite"]),
         .target(name: "AllHandsCore", dependencies: ["Storage"]),
-        .executableTarget(name: "allhands", dependencies: ["AllHandsCore", "Storage"]),
+        .target(name: "TerminalUI", dependencies: ["CNcursesw"]),
+        .executableTarget(name: "allhands", dependencies: ["AllHandsCore", "Storage", "TerminalUI"]),
         .executableTarget(name: "allhands-bench", dependencies: ["AllHandsCore", "Storage"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
         .testTarget(name: "AllHandsCoreTests", dependencies: ["AllHandsCore", "Storage"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["AllHandsCore", "Storage"]),
     ],
     swiftLanguageModes: [.v6]

@@ -188,6 +188,30 @@ public final class Database {
         }
     }
 
+    // MARK: - Bulk loads
+
+    /// Runs `body` with foreign-key and CHECK enforcement off and a large page cache: for bulk
+    /// loads whose rows are valid by construction (a CHECK with an `IN` list builds a temporary
+    /// b-tree for every row, which would dominate a million-row load). SQLite ignores
+    /// `foreign_keys` inside a transaction, so this must be called outside one.
+    public func bulkLoad<T>(_ body: () throws -> T) throws -> T {
+        precondition(!isInTransaction, "bulkLoad must wrap the transaction, not run inside one")
+        try execute("PRAGMA foreign_keys = OFF")
+        try execute("PRAGMA ignore_check_constraints = ON")
+        try execute("PRAGMA cache_size = -262144")
+        defer {
+            try? execute("PRAGMA ignore_check_constraints = OFF")
+            try? execute("PRAGMA cache_size = -2000")
+            try? execute("PRAGMA foreign_keys = ON")
+        }
+        return try body()
+    }
+
+    /// Writes a consistent copy of the database to `path` (which must not exist).
+    public func backup(to path: String) throws {
+        try execute("VACUUM INTO ?", path)
+    }
+
     // MARK: - Change watching
 
     /// SQLite's `data_version`: changes whenever another connection commits to this file.

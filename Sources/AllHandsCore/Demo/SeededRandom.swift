@@ -18,9 +18,14 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
         Int((next() >> 11) % UInt64(bound))
     }
 
+    /// A uniform number in `0..<1`.
+    public mutating func unit() -> Double {
+        Double(next() >> 11) / Double(1 << 53)
+    }
+
     /// True with probability `p`.
     public mutating func chance(_ p: Double) -> Bool {
-        Double(next() >> 11) / Double(1 << 53) < p
+        unit() < p
     }
 
     public mutating func pick<T>(_ items: [T]) -> T {

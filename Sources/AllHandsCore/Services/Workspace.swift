@@ -14,6 +14,7 @@ public final class Workspace {
     public var tickets: TicketService { TicketService(context: context) }
     public var tags: TagService { TagService(context: context) }
     public var audit: AuditLog { AuditLog(context: context) }
+    public var demo: DemoService { DemoService(context: context) }
 
     /// Opens (creating if needed) and migrates the database at `path`. A file that is not an
     /// SQLite database, or one from a newer allhands, is refused untouched.

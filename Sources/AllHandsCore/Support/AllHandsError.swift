@@ -11,6 +11,8 @@ public enum AllHandsError: Error, Equatable, CustomStringConvertible {
     case conflict(what: String, expected: Int, found: Int)
     /// Bad input from a user or a file: says what and where.
     case invalid(String)
+    /// The operation would destroy data it was not told it may replace.
+    case refused(String)
     /// A configuration problem: file, key, problem.
     case badConfig(String)
     /// A database-level failure.
@@ -27,6 +29,8 @@ public enum AllHandsError: Error, Equatable, CustomStringConvertible {
         case .conflict(let what, let expected, let found):
             return "\(what) changed since you read it (version \(expected) is now \(found)); nothing was written — re-read and try again"
         case .invalid(let message):
+            return message
+        case .refused(let message):
             return message
         case .badConfig(let message):
             return message

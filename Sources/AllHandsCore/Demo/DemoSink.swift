@@ -1,0 +1,85 @@
+import Storage
+
+/// Where generated demo rows go: the database, or (for the benchmark) a counter that
+/// measures the generator alone.
+protocol DemoSink {
+    mutating func ticket(id: Int, subject: String, status: TicketStatus, priority: Priority, requester: Int,
+                         assignee: Int?, created: Int64, updated: Int64) throws
+    mutating func message(ticket: Int, kind: MessageKind, person: Int?, customer: Int?, body: String, at: Int64) throws
+    mutating func tag(ticket: Int, tag: Int) throws
+}
+
+/// Inserts rows with three cached statements and direct binds.
+struct DatabaseDemoSink: DemoSink {
+    private let tickets: Statement
+    private let messages: Statement
+    private let links: Statement
+    private(set) var counts = DemoSummary()
+
+    init(_ db: Database) throws {
+        tickets = try db.statement("""
+            INSERT INTO tickets (id, subject, status, priority, requester_id, assignee_id, created_at, updated_at, version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)
+            """)
+        messages = try db.statement("""
+            INSERT INTO messages (ticket_id, kind, author_person_id, author_customer_id, body, created_at)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        links = try db.statement("INSERT INTO ticket_tags (ticket_id, tag_id) VALUES (?, ?)")
+    }
+
+    mutating func ticket(id: Int, subject: String, status: TicketStatus, priority: Priority, requester: Int,
+                         assignee: Int?, created: Int64, updated: Int64) throws {
+        let s = tickets
+        s.bind(id, at: 1)
+        s.bind(subject, at: 2)
+        s.bind(status.rawValue, at: 3)
+        s.bind(priority.rawValue, at: 4)
+        s.bind(requester, at: 5)
+        if let assignee { s.bind(assignee, at: 6) } else { s.bindNull(at: 6) }
+        s.bind(created, at: 7)
+        s.bind(updated, at: 8)
+        try s.run()
+        counts.tickets += 1
+    }
+
+    mutating func message(ticket: Int, kind: MessageKind, person: Int?, customer: Int?, body: String, at: Int64) throws {
+        let s = messages
+        s.bind(ticket, at: 1)
+        s.bind(kind.rawValue, at: 2)
+        if let person { s.bind(person, at: 3) } else { s.bindNull(at: 3) }
+        if let customer { s.bind(customer, at: 4) } else { s.bindNull(at: 4) }
+        s.bind(body, at: 5)
+        s.bind(at, at: 6)
+        try s.run()
+        counts.messages += 1
+    }
+
+    mutating func tag(ticket: Int, tag: Int) throws {
+        links.bind(ticket, at: 1)
+        links.bind(tag, at: 2)
+        try links.run()
+        counts.tagLinks += 1
+    }
+}
+
+/// Keeps nothing, counts everything: the generator's own speed, without SQLite.
+struct CountingDemoSink: DemoSink {
+    private(set) var counts = DemoSummary()
+    private(set) var textBytes = 0
+
+    mutating func ticket(id: Int, subject: String, status: TicketStatus, priority: Priority, requester: Int,
+                         assignee: Int?, created: Int64, updated: Int64) throws {
+        counts.tickets += 1
+        textBytes += subject.utf8.count
+    }
+
+    mutating func message(ticket: Int, kind: MessageKind, person: Int?, customer: Int?, body: String, at: Int64) throws {
+        counts.messages += 1
+        textBytes += body.utf8.count
+    }
+
+    mutating func tag(ticket: Int, tag: Int) throws {
+        counts.tagLinks += 1
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import Storage
+
+/// Fills the database with the demo company (`allhands demo`, and `d` on the console's welcome screen).
+public struct DemoService {
+    let context: ServiceContext
+
+    /// Replaces everything but the audit log with a deterministic demo company, in one transaction.
+    ///
+    /// - An empty database or an earlier demo is replaced (an earlier demo only by an admin).
+    /// - A database with real data is refused unless `options.force`; forcing needs the admin's
+    ///   right to replace the database, and a backup copy is written next to it first.
+    @discardableResult
+    public func generate(_ options: DemoOptions) throws -> DemoSummary {
+        guard (1...1_000_000).contains(options.people) else {
+            throw AllHandsError.invalid("--people must be between 1 and 1000000 (got \(options.people))")
+        }
+        guard (0...20_000_000).contains(options.tickets) else {
+            throw AllHandsError.invalid("--tickets must be between 0 and 20000000 (got \(options.tickets))")
+        }
+        let db = context.db
+        let (isDemo, isEmpty) = try context.read { db in
+            (try Meta.isDemo(db), try Self.isEmpty(db))
+        }
+        var summary = DemoSummary()
+        if !isEmpty {
+            try context.check(.replaceDatabase)
+            if !isDemo {
+                guard options.force else {
+                    throw AllHandsError.refused("""
+                        \(db.path) holds real data (people, customers or tickets) and is not a demo database; \
+                        refusing to replace it. Use another --db, or add --force to replace it (a backup is kept).
+                        """)
+                }
+                let backup = db.path + ".before-demo-\(context.now).bak"
+                try wrapDatabaseErrors { try db.backup(to: backup) }
+                summary.backupPath = backup
+            }
+        }
+        let admin = context.actor.via.flatMap { login in
+            try? PeopleService.find(login: login, in: db)
+        } ?? context.actor.person
+        try wrapDatabaseErrors {
+            try db.bulkLoad {
+                try db.write { db in
+                    try generate(options, admin: admin, in: db, summary: &summary)
+                }
+            }
+            try db.checkpoint()
+        }
+        return summary
+    }
+
+    /// Nothing but the people the first login created.
+    static func isEmpty(_ db: Database) throws -> Bool {
+        try db.fetchInt("SELECT count(*) FROM tickets") == 0
+            && db.fetchInt("SELECT count(*) FROM customers") == 0
+            && (db.fetchInt("SELECT count(*) FROM people") ?? 0) <= 1
+    }
+
+    private func generate(_ options: DemoOptions, admin: Person, in db: Database, summary: inout DemoSummary) throws {
+        let now = context.now
+        let indexes = try Self.wipe(db)
+        var rng = SeededRandom(seed: options.seed)
+        var company = DemoCompany()
+        let domain = context.config.company.name.lowercased().filter { $0.isLetter || $0.isNumber } + ".com"
+        try company.writePeople(options.people, admin: admin, now: now, companyDomain: domain, rng: &rng, in: db)
+        try company.writeCustomers(options.customers, now: now, rng: &rng, in: db)
+        try company.writeTags(taxonomy: context.config.taxonomy, now: now, in: db)
+        let zone = TimeZone(identifier: context.config.company.timeZone) ?? .gmt
+        let tags = try DemoTickets.TagIDs(company: &company, now: now, in: db)
+        var sink = try DatabaseDemoSink(db)
+        try DemoTickets(count: options.tickets, now: now, days: options.days, timeZone: zone)
+            .generate(company: company, tags: tags, rng: &rng, into: &sink)
+        for sql in indexes { try db.execute(sql) }
+        try Meta.markDemo(db, seed: options.seed)
+
+        summary.tickets = sink.counts.tickets
+        summary.messages = sink.counts.messages
+        summary.tagLinks = sink.counts.tagLinks
+        summary.people = company.members.count
+        summary.customers = company.clients.count
+        summary.sampleLogins = [Role.support, .lead, .exec].compactMap { role in
+            company.members.first { $0.role == role }?.login
+        }
+        try context.audit("demo.generate", entity: "database", id: nil, after: [
+            "seed": String(options.seed), "people": String(summary.people), "customers": String(summary.customers),
+            "tickets": String(summary.tickets), "messages": String(summary.messages),
+        ])
+    }
+
+    /// Empties every data table (the audit log, meta and the migration record stay) and drops
+    /// their secondary indexes for the bulk insert. Returns the SQL that recreates the indexes.
+    static func wipe(_ db: Database) throws -> [String] {
+        let kept = ["schema_migrations", "audit_log", "meta"]
+        let tables = try db.fetchAll("""
+            SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name
+            """) { $0.string(0) }.filter { !kept.contains($0) }
+        var recreate: [String] = []
+        for table in tables {
+            let indexes = try db.fetchAll(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+                table) { ($0.string(0), $0.string(1)) }
+            for (name, sql) in indexes {
+                try db.execute("DROP INDEX \"\(name)\"")
+                recreate.append(sql)
+            }
+            try db.execute("DELETE FROM \"\(table)\"")
+        }
+        return recreate
+    }
+}

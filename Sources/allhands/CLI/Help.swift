@@ -1,0 +1,30 @@
+/// The general usage text.
+enum Help {
+    static let version = "allhands 0.1.0"
+
+    static var general: String {
+        let width = Commands.all.map(\.name.count).max() ?? 10
+        let list = Commands.all.map { "  \($0.name.padding(toLength: width + 2, withPad: " ", startingAt: 0))\($0.summary)" }
+        return """
+            usage: allhands [--db PATH] [--config PATH] [--as LOGIN] [COMMAND [ARGS]]
+
+            allhands is the terminal console for all-hands customer support. With no command it
+            shows what is in the database; the commands below work from scripts.
+
+            commands:
+            \(list.joined(separator: "\n"))
+              help COMMAND    show a command's options (or: allhands COMMAND --help)
+
+            global options:
+              --db PATH       the database (default: $ALLHANDS_DB, else $XDG_DATA_HOME/allhands/allhands.db,
+                              else ~/.local/share/allhands/allhands.db)
+              --config PATH   a JSON5 config file (default: $XDG_CONFIG_HOME/allhands/allhands.json5 if present)
+              --as LOGIN      act as another person (admins, or anyone on a demo database; audited)
+              --help, -h      this help
+              --version       print the version
+
+            Exit codes follow sysexits: 64 usage, 65 bad data, 66 missing input, 73 cannot create,
+            75 busy or conflict (retry), 77 not permitted, 78 bad config.
+            """
+    }
+}

@@ -1,0 +1,63 @@
+import AllHandsCore
+import Foundation
+import Storage
+
+/// The global options and the workspace they lead to, opened on first use so that `--help`
+/// and usage errors never touch a database.
+final class Session {
+    let databasePath: String
+    let configPath: String?
+    let configIsExplicit: Bool
+    let actAs: String?
+    let clock: any Clock
+    private var opened: Workspace?
+
+    init(databasePath: String, configPath: String?, configIsExplicit: Bool, actAs: String?, clock: any Clock = SystemClock()) {
+        self.databasePath = databasePath
+        self.configPath = configPath
+        self.configIsExplicit = configIsExplicit
+        self.actAs = actAs
+        self.clock = clock
+    }
+
+    func configuration() throws -> Configuration {
+        guard let path = configPath else { return .default }
+        guard FileManager.default.fileExists(atPath: path) else {
+            if configIsExplicit { throw CLIFailure(ExitCode.noInput, "config file \(path) does not exist") }
+            return .default
+        }
+        return try ConfigLoader.load(path: path)
+    }
+
+    /// Opens the database (creating its folder and file if needed) and resolves who is acting.
+    func workspace() throws -> Workspace {
+        if let opened { return opened }
+        let config = try configuration()
+        try Paths.createParent(of: databasePath)
+        guard let login = OSIdentity.currentLogin() else {
+            throw CLIFailure(ExitCode.noPermission, "cannot tell who you are: no user name for uid \(getuid())")
+        }
+        let database: Database
+        do {
+            database = try Workspace.openDatabase(path: databasePath, clock: clock)
+        } catch AllHandsError.database(let error) {
+            throw CLIFailure(ExitCode.code(for: error), describeOpenFailure(error))
+        }
+        let workspace = try Workspace(database: database, config: config, clock: clock, login: login, actAs: actAs)
+        opened = workspace
+        return workspace
+    }
+
+    private func describeOpenFailure(_ error: DatabaseError) -> String {
+        switch error.kind {
+        case .notADatabase:
+            return "\(databasePath) is not an allhands database (not an SQLite file); it was left untouched"
+        case .schemaTooNew:
+            return "\(databasePath): \(error.description); the file was left untouched"
+        case .cannotOpen, .readOnly:
+            return "cannot open or create \(databasePath): \(error.message)"
+        default:
+            return "\(databasePath): \(error.description)"
+        }
+    }
+}

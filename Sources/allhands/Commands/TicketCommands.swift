@@ -1,0 +1,129 @@
+import AllHandsCore
+import Foundation
+import TerminalUI
+
+enum TicketCommands {
+    static let list = Command(
+        "ticket list", "[--status S] [--tag T] [--assignee LOGIN|none] [--limit N] [--json]",
+        "List tickets in queue order: most urgent first, then oldest first.",
+        options: [
+            "--status S     new, open, pending, solved, closed, a comma list, or all (default: new,open,pending)",
+            "--tag T        only tickets with this tag (billing or area:billing)",
+            "--assignee A   only tickets assigned to this login, or 'none' for unassigned",
+            "--limit N      at most N tickets (default 50)",
+            "--json         JSON array: id, subject, status, priority, requester, assignee, tags, created_at, updated_at, version",
+        ]
+    ) { args, session in
+        let json = args.flag("--json")
+        var filter = TicketFilter()
+        if let status = try args.option("--status") { filter.statuses = try parseStatuses(status) }
+        filter.tag = try args.option("--tag")
+        if let assignee = try args.option("--assignee") {
+            filter.assignee = assignee == "none" ? .unassigned : .login(assignee)
+        }
+        let limit = try args.intOption("--limit", in: 1...1_000_000) ?? 50
+        try args.finish()
+
+        let workspace = try session.workspace()
+        let tickets = try workspace.tickets.page(filter, limit: limit)
+        if json { return try Output.json(tickets.map(TicketJSON.init)) }
+        let now = session.clock.epochSeconds
+        var table = Table("ID", "PRIORITY", "STATUS", "AGE", "ASSIGNEE", "TAGS", "SUBJECT", rightAligned: [0, 3])
+        for t in tickets {
+            table.add(String(t.id), t.priority.name, t.status.rawValue, Timestamp.age(from: t.createdAt, to: now),
+                      t.assigneeLogin ?? "-", t.tags.joined(separator: ","), t.subject)
+        }
+        if table.isEmpty { return Output.line("No tickets match.") }
+        table.print()
+        if tickets.count == limit {
+            let total = try workspace.tickets.count(filter)
+            if total > limit { Output.line("(\(limit) of \(total) shown; --limit N for more)") }
+        }
+    }
+
+    static let show = Command(
+        "ticket show", "ID [--json]", "Show one ticket with its whole thread.",
+        options: ["--json   object: ticket (as in ticket list), requester {name, email, organization}, "
+                  + "messages [{id, kind, author, body, created_at}]"]
+    ) { args, session in
+        let json = args.flag("--json")
+        let id = try parseID(try args.required("ticket ID"))
+        try args.finish()
+        let workspace = try session.workspace()
+        let detail = try workspace.tickets.detail(id: id)
+        if json { return try Output.json(TicketDetailJSON(detail)) }
+        let zone = TimeZone(identifier: workspace.actor.person.timeZone) ?? .current
+        let t = detail.ticket
+        Output.line("#\(t.id)  \(Sanitizer.clean(t.subject))")
+        Output.line("status \(t.status.rawValue) · priority \(t.priority.name) · assignee \(t.assigneeLogin ?? "none") · version \(t.version)")
+        Output.line("from \(Sanitizer.clean(detail.requester.name)) <\(Sanitizer.clean(detail.requester.email))>"
+                    + (detail.requester.organization.isEmpty ? "" : ", \(Sanitizer.clean(detail.requester.organization))"))
+        Output.line("created \(Timestamp.local(t.createdAt, timeZone: zone)) · tags \(t.tags.isEmpty ? "none" : t.tags.joined(separator: ", "))")
+        for m in detail.messages {
+            let label = switch m.kind {
+            case .customer: "customer"
+            case .reply: "reply"
+            case .note: "internal note"
+            }
+            Output.line()
+            Output.line("── \(label) · \(Sanitizer.clean(m.author)) · \(Timestamp.local(m.createdAt, timeZone: zone))")
+            for line in Sanitizer.lines(m.body) { Output.line("   " + line) }
+        }
+    }
+
+    static let update = Command(
+        "ticket update", "ID [--status S] [--priority P] [--assignee LOGIN|none] [--expect-version N] [--json]",
+        "Change a ticket's status, priority or assignee. With --expect-version, only if nobody changed it since.",
+        options: [
+            "--status S           new, open, pending, solved or closed",
+            "--priority P         urgent, high, normal or low",
+            "--assignee A         a login, or 'none' to unassign",
+            "--expect-version N   compare-and-set: refuse (exit 75) if the ticket is no longer at version N",
+            "--json               print the updated ticket as JSON",
+        ]
+    ) { args, session in
+        let json = args.flag("--json")
+        var change = TicketChange()
+        if let s = try args.option("--status") {
+            guard let status = TicketStatus(rawValue: s) else { throw UsageError("unknown status '\(s)'") }
+            change.status = status
+        }
+        if let p = try args.option("--priority") {
+            guard let priority = Priority(name: p) else { throw UsageError("unknown priority '\(p)' (urgent, high, normal, low)") }
+            change.priority = priority
+        }
+        if let a = try args.option("--assignee") { change.assignee = a == "none" ? .unassign : .login(a) }
+        let expected = try args.intOption("--expect-version", in: 1...Int.max)
+        let id = try parseID(try args.required("ticket ID"))
+        try args.finish()
+        guard !change.isEmpty else { throw UsageError("nothing to change: give --status, --priority or --assignee") }
+        let ticket = try session.workspace().tickets.update(id: id, expectedVersion: expected, change)
+        if json { return try Output.json(TicketJSON(ticket)) }
+        Output.line("#\(ticket.id) is \(ticket.status.rawValue), \(ticket.priority.name), assigned to "
+                    + "\(ticket.assigneeLogin ?? "nobody") (version \(ticket.version))")
+    }
+
+    static func parseID(_ text: String) throws -> Int {
+        guard let id = Int(text.hasPrefix("#") ? String(text.dropFirst()) : text), id > 0 else {
+            throw UsageError("'\(text)' is not a ticket number")
+        }
+        return id
+    }
+
+    static func parseStatuses(_ text: String) throws -> TicketFilter.Statuses {
+        switch text {
+        case "all": return .all
+        case "active": return .active
+        default:
+            var set = Set<TicketStatus>()
+            for name in text.split(separator: ",") {
+                guard let status = TicketStatus(rawValue: String(name)) else {
+                    throw UsageError("unknown status '\(name)' (new, open, pending, solved, closed, all)")
+                }
+                set.insert(status)
+            }
+            guard !set.isEmpty else { throw UsageError("--status needs a value") }
+            return .only(set)
+        }
+    }
+}
