@@ -27,10 +27,11 @@ let package = Package(
         .target(name: "TerminalUI", dependencies: ["CNcursesw"]),
         .executableTarget(name: "allhands", dependencies: ["AllHandsCore", "Storage", "TerminalUI"]),
         .executableTarget(name: "allhands-bench", dependencies: ["AllHandsCore", "Storage"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage"]),
-        .testTarget(name: "AllHandsCoreTests", dependencies: ["AllHandsCore", "Storage"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport"]),
+        .testTarget(name: "AllHandsCoreTests", dependencies: ["AllHandsCore", "Storage", "TestSupport"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["AllHandsCore", "Storage"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["AllHandsCore", "Storage", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -92,6 +92,12 @@ public struct PeopleService {
         public var added = 0
         public var updated = 0
         public var unchanged = 0
+
+        public init(added: Int = 0, updated: Int = 0, unchanged: Int = 0) {
+            self.added = added
+            self.updated = updated
+            self.unchanged = unchanged
+        }
     }
 
     static func snapshot(_ p: Person) -> [String: String?] {
