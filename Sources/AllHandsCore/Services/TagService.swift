@@ -16,17 +16,21 @@ public struct TagService {
         try counts(includingTotals: false)
     }
 
+    /// Both live counts walk only the tickets that matter (the active ones, the last day's) and
+    /// look their tags up by primary key; `INDEXED BY` and `CROSS JOIN` pin that plan.
     private func counts(includingTotals: Bool) throws -> [TagCount] {
         try context.check(.viewTickets)
         let since = context.now - 86_400
         return try context.read { db in
             var open: [Int: Int] = [:], recent: [Int: Int] = [:], total: [Int: Int] = [:]
             try db.forEachRow("""
-                SELECT tt.tag_id, count(*) FROM tickets t JOIN ticket_tags tt ON tt.ticket_id = t.id
+                SELECT tt.tag_id, count(*) FROM tickets t INDEXED BY tickets_active_queue
+                CROSS JOIN ticket_tags tt ON tt.ticket_id = t.id
                 WHERE t.status IN ('new', 'open', 'pending') GROUP BY tt.tag_id
                 """) { open[$0.int(0)] = $0.int(1) }
             try db.forEachRow("""
-                SELECT tt.tag_id, count(*) FROM tickets t JOIN ticket_tags tt ON tt.ticket_id = t.id
+                SELECT tt.tag_id, count(*) FROM tickets t INDEXED BY tickets_created
+                CROSS JOIN ticket_tags tt ON tt.ticket_id = t.id
                 WHERE t.created_at >= ? GROUP BY tt.tag_id
                 """, since) { recent[$0.int(0)] = $0.int(1) }
             if includingTotals {

@@ -5,13 +5,21 @@ import Storage
 public struct TicketService {
     let context: ServiceContext
 
-    static let listColumns = """
+    static func listColumns(indexedBy index: String? = nil) -> String {
+        """
         SELECT t.id, t.subject, t.status, t.priority, t.requester_id, c.name, p.login,
                t.created_at, t.updated_at, t.version
-        FROM tickets t
+        FROM tickets t\(index.map { " INDEXED BY \($0)" } ?? "")
         JOIN customers c ON c.id = t.requester_id
         LEFT JOIN people p ON p.id = t.assignee_id
         """
+    }
+
+    /// The working queue walks its partial index in queue order; without this SQLite may pick
+    /// the status index and sort every active ticket for each page.
+    static func queueIndex(_ filter: TicketFilter) -> String? {
+        filter.statuses == .active && filter.assignee == .anyone ? "tickets_active_queue" : nil
+    }
 
     static func ticket(_ row: Row) -> Ticket {
         Ticket(id: row.int(0), subject: row.string(1), status: TicketStatus(rawValue: row.string(2)) ?? .open,
@@ -49,7 +57,8 @@ public struct TicketService {
             descending = true
         }
         let order = descending ? "t.priority DESC, t.created_at DESC, t.id DESC" : "t.priority, t.created_at, t.id"
-        let sql = listColumns + (clauses.isEmpty ? "" : "\nWHERE " + clauses.joined(separator: " AND "))
+        let sql = listColumns(indexedBy: queueIndex(filter))
+            + (clauses.isEmpty ? "" : "\nWHERE " + clauses.joined(separator: " AND "))
             + "\nORDER BY \(order) LIMIT ?"
         arguments.append(limit)
         let rows = try db.fetchAll(sql, arguments: arguments, transform: ticket)
@@ -111,7 +120,7 @@ public struct TicketService {
             var clauses: [String] = []
             var arguments: [any DatabaseValueConvertible] = []
             try Self.whereClauses(filter, into: &clauses, arguments: &arguments, in: db)
-            let sql = "SELECT count(*) FROM tickets t" + (clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND "))
+            let sql = "SELECT count(*) FROM tickets t" + (Self.queueIndex(filter).map { " INDEXED BY \($0)" } ?? "") + (clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND "))
             return try db.fetchInt(sql, arguments: arguments) ?? 0
         }
     }
@@ -124,7 +133,7 @@ public struct TicketService {
     }
 
     static func find(id: Int, in db: Database) throws -> Ticket {
-        guard var ticket = try db.fetchOne(listColumns + "\nWHERE t.id = ?", id, transform: ticket) else {
+        guard var ticket = try db.fetchOne(listColumns() + "\nWHERE t.id = ?", id, transform: ticket) else {
             throw AllHandsError.notFound(what: "ticket #\(id)")
         }
         var one = [ticket]
