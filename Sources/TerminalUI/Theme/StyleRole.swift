@@ -1,0 +1,25 @@
+/// What a cell means, not how it looks: a theme maps each role to colours and attributes, so
+/// panes never name a colour and a monochrome terminal still shows every distinction.
+public enum StyleRole: UInt8, CaseIterable, Sendable {
+    case normal
+    case muted
+    case header
+    case title
+    case border
+    case selection
+    case selectionUnfocused
+    case urgent
+    case high
+    case overdue
+    case gap
+    case accent
+    case changed
+    case statusBar
+    case tabActive
+    case tabInactive
+    case customer
+    case reply
+    case note
+    case today
+    case error
+}
