@@ -125,6 +125,22 @@ public struct TicketService {
         }
     }
 
+    /// How many tickets of the filter come before `cursor` in queue order: the cursor's
+    /// position, for "12 of 3,456". Counts index entries only.
+    public func position(of cursor: QueueCursor, in filter: TicketFilter) throws -> Int {
+        try context.check(.viewTickets)
+        return try context.read { db in
+            var clauses: [String] = []
+            var arguments: [any DatabaseValueConvertible] = []
+            try Self.whereClauses(filter, into: &clauses, arguments: &arguments, in: db)
+            clauses.append("(t.priority, t.created_at, t.id) < (?, ?, ?)")
+            arguments += [cursor.priority, cursor.createdAt, cursor.id]
+            let sql = "SELECT count(*) FROM tickets t" + (Self.queueIndex(filter).map { " INDEXED BY \($0)" } ?? "")
+                + " WHERE " + clauses.joined(separator: " AND ")
+            return try db.fetchInt(sql, arguments: arguments) ?? 0
+        }
+    }
+
     // MARK: - One ticket
 
     public func find(id: Int) throws -> Ticket {

@@ -15,6 +15,7 @@ public final class Workspace {
     public var tags: TagService { TagService(context: context) }
     public var audit: AuditLog { AuditLog(context: context) }
     public var demo: DemoService { DemoService(context: context) }
+    public var rotation: RotationService { RotationService(context: context) }
 
     /// Opens (creating if needed) and migrates the database at `path`. A file that is not an
     /// SQLite database, or one from a newer allhands, is refused untouched.
@@ -33,6 +34,11 @@ public final class Workspace {
         let actor = try Self.resolveActor(database: database, clock: clock, config: config, login: login, actAs: actAs)
         self.actor = actor
         self.context = ServiceContext(db: database, clock: clock, config: config, actor: actor)
+    }
+
+    /// True when the database holds nothing yet but the person who opened it.
+    public var isEmpty: Bool {
+        (try? database.read { try DemoService.isEmpty($0) }) ?? false
     }
 
     public var isDemo: Bool {

@@ -1,3 +1,4 @@
+import AllHandsConsole
 import AllHandsCore
 import Foundation
 import Storage
@@ -35,7 +36,15 @@ enum CLI {
                                   configIsExplicit: configOption != nil, actAs: actAs)
             guard let command else {
                 try args.finish()
-                try Overview.print(session)
+                // The console needs a terminal on both ends; scripts and pipes get the overview.
+                guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+                    try Overview.print(session)
+                    return ExitCode.ok
+                }
+                let workspace = try session.workspace()
+                if let signal = try TerminalSession.run(workspace: workspace, clock: session.clock) {
+                    return 128 + signal
+                }
                 return ExitCode.ok
             }
             try command.run(&args, session)

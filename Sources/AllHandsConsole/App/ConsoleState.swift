@@ -1,0 +1,41 @@
+import TerminalUI
+
+/// The panes of the main screen, in tab order.
+public enum Pane: Int, CaseIterable, Sendable {
+    case queue, rotation, tags
+
+    public var title: String {
+        switch self {
+        case .queue: "Queue"
+        case .rotation: "Rotation"
+        case .tags: "Tags"
+        }
+    }
+}
+
+/// Which full screen is showing.
+public enum Screen: Equatable, Sendable {
+    case main
+    case ticket(id: Int)
+    case help
+    case welcome
+}
+
+/// Everything about the UI that is not data: what shows, what has focus, what is being typed.
+public struct ConsoleState: Equatable, Sendable {
+    public var screen: Screen = .main
+    /// Where `q`/`Esc` returns to from help.
+    public var screenBeforeHelp: Screen = .main
+    public var focus: Pane = .queue
+    /// The `:` command line's text while it is open.
+    public var commandLine: String?
+    /// A message shown in the status bar until the next key.
+    public var message: String?
+    public var messageIsError = false
+    public var ticketScroll = 0
+    public var helpScroll = 0
+    /// The queue shows the working queue (new, open, pending) or every ticket.
+    public var showAllTickets = false
+
+    public init() {}
+}

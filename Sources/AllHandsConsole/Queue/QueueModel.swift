@@ -1,0 +1,178 @@
+import AllHandsCore
+
+/// The queue pane's view of a queue that may hold a million tickets: a window of a few hundred
+/// tickets around the viewport, fetched by keyset pages as the selection moves, never the whole
+/// table. Positions are absolute indexes in queue order.
+final class QueueModel {
+    private let tickets: TicketService
+    private(set) var filter: TicketFilter
+    /// A contiguous run of the queue starting at `windowStart`.
+    private(set) var window: [Ticket] = []
+    private(set) var windowStart = 0
+    private(set) var total = 0
+    private(set) var selected = 0
+    /// The absolute index of the first visible row.
+    private(set) var top = 0
+    var visibleRows = 20 {
+        didSet { visibleRows = max(1, visibleRows) }
+    }
+
+    static let pageSize = 100
+    static let maximumWindow = 600
+
+    init(tickets: TicketService, filter: TicketFilter) {
+        self.tickets = tickets
+        self.filter = filter
+    }
+
+    var selectedTicket: Ticket? { ticket(at: selected) }
+
+    func ticket(at index: Int) -> Ticket? {
+        let i = index - windowStart
+        return window.indices.contains(i) ? window[i] : nil
+    }
+
+    /// The tickets on screen, with their absolute indexes.
+    var visible: [(index: Int, ticket: Ticket)] {
+        (top..<min(total, top + visibleRows)).compactMap { i in ticket(at: i).map { (i, $0) } }
+    }
+
+    // MARK: - Loading
+
+    func setFilter(_ filter: TicketFilter) throws {
+        self.filter = filter
+        try loadStart()
+    }
+
+    func loadStart() throws {
+        total = try tickets.count(filter)
+        window = try tickets.page(filter, from: .start, limit: visibleRows + Self.pageSize)
+        windowStart = 0
+        selected = 0
+        top = 0
+        settleTotal()
+    }
+
+    func loadEnd() throws {
+        total = try tickets.count(filter)
+        window = try tickets.page(filter, from: .end, limit: visibleRows + Self.pageSize)
+        windowStart = max(0, total - window.count)
+        selected = max(0, total - 1)
+        top = max(0, total - visibleRows)
+        settleTotal()
+    }
+
+    /// Reloads the window in place after someone else changed tickets, keeping the selection on
+    /// the same ticket when it is still in the queue. Returns the ids of tickets that are new or
+    /// changed in the visible window.
+    @discardableResult
+    func refresh() throws -> Set<Int> {
+        let before = Dictionary(window.map { ($0.id, $0.version) }, uniquingKeysWith: { a, _ in a })
+        let selectedID = selectedTicket?.id
+        let screenRow = selected - top
+        total = try tickets.count(filter)
+        guard let anchor = ticket(at: top) ?? window.first else { try loadStart(); return [] }
+        let cursor = QueueCursor(anchor)
+        let start = try tickets.position(of: cursor, in: filter)
+        window = try tickets.page(filter, from: .after(cursor, inclusive: true), limit: visibleRows + Self.pageSize)
+        windowStart = start
+        top = start
+        if let selectedID, let i = window.firstIndex(where: { $0.id == selectedID }) {
+            selected = start + i
+            top = max(0, selected - screenRow)
+        } else {
+            selected = min(start + screenRow, max(0, total - 1))
+        }
+        settleTotal()
+        try ensureVisibleLoaded()
+        return Set(window.filter { before[$0.id] != $0.version }.map(\.id))
+    }
+
+    // MARK: - Moving
+
+    func move(by delta: Int) throws {
+        guard total > 0 else { return }
+        selected = min(max(0, selected + delta), total - 1)
+        if selected < top { top = selected }
+        if selected >= top + visibleRows { top = selected - visibleRows + 1 }
+        try ensureVisibleLoaded()
+        // A fetch may have found the queue shorter than counted.
+        selected = min(selected, max(0, total - 1))
+    }
+
+    func page(by pages: Int) throws {
+        guard total > 0 else { return }
+        let delta = pages * max(1, visibleRows - 1)
+        top = min(max(0, top + delta), max(0, total - visibleRows))
+        selected = min(max(0, selected + delta), total - 1)
+        try ensureVisibleLoaded()
+        selected = min(selected, max(0, total - 1))
+    }
+
+    /// Selects the row at `row` of the viewport (a mouse click).
+    func select(screenRow row: Int) {
+        let index = top + row
+        if index < total, ticket(at: index) != nil { selected = index }
+    }
+
+    /// Makes sure every visible row is in the window, extending it by keyset pages forwards or
+    /// backwards (or jumping to either end), and keeps the window bounded.
+    private func ensureVisibleLoaded() throws {
+        let wanted = top..<min(total, top + visibleRows)
+        guard !wanted.isEmpty else { return }
+        var windowEnd: Int { windowStart + window.count }
+        if wanted.lowerBound >= windowStart, wanted.upperBound <= windowEnd { return }
+
+        if wanted.upperBound > windowEnd, wanted.lowerBound <= windowEnd + Self.pageSize, let last = window.last {
+            let more = try tickets.page(filter, from: .after(QueueCursor(last), inclusive: false),
+                                        limit: wanted.upperBound - windowEnd + Self.pageSize)
+            window += more
+            if more.count < wanted.upperBound - windowEnd { total = windowStart + window.count }
+            trimFront()
+        } else if wanted.lowerBound < windowStart, wanted.upperBound >= windowStart - Self.pageSize, let first = window.first {
+            let requested = windowStart - wanted.lowerBound + Self.pageSize
+            let more = try tickets.page(filter, from: .before(QueueCursor(first)), limit: requested)
+            window = more + window
+            var newStart = windowStart - more.count
+            if more.count < requested || newStart < 0 {
+                // Reached the real start: positions counted earlier were off by `newStart`.
+                top = max(0, top - newStart)
+                selected = max(0, selected - newStart)
+                newStart = 0
+            }
+            windowStart = newStart
+            trimBack()
+        } else if wanted.lowerBound >= total / 2 {
+            let keepTop = top, keepSelected = selected
+            try loadEnd()
+            top = min(keepTop, max(0, total - visibleRows))
+            selected = min(keepSelected, total - 1)
+        } else {
+            try loadStart()
+        }
+        top = min(top, max(0, total - visibleRows))
+    }
+
+    private func trimFront() {
+        let excess = window.count - Self.maximumWindow
+        let removable = top - windowStart - Self.pageSize
+        let n = min(excess, removable)
+        if n > 0 {
+            window.removeFirst(n)
+            windowStart += n
+        }
+    }
+
+    private func trimBack() {
+        let excess = window.count - Self.maximumWindow
+        let removable = (windowStart + window.count) - (top + visibleRows) - Self.pageSize
+        let n = min(excess, removable)
+        if n > 0 { window.removeLast(n) }
+    }
+
+    /// When a first page comes back short, the real total is known.
+    private func settleTotal() {
+        if windowStart == 0, window.count < visibleRows + Self.pageSize { total = window.count }
+        total = max(total, windowStart + window.count)
+    }
+}
