@@ -112,7 +112,13 @@ public enum ActionTable {
     /// Status-bar hints for the given contexts: `key label` pairs.
     public static func hints(in contexts: [ActionContext]) -> [(keys: String, label: String)] {
         let order: [ActionID] = [.down, .open, .loadDemo, .nextPane, .toggleAll, .back, .help, .quit]
-        return all.filter { action in action.hint != nil && contexts.contains(action.context) }
+        // A key bound in a more specific context hides the same key further out (q is "back"
+        // in the ticket view, not "quit"), so the hint shows what the key really does here.
+        let reachable = all.filter { action in
+            action.hint != nil && contexts.contains(action.context)
+                && action.keys.first.map { key in self.action(for: key, in: contexts)?.id == action.id } ?? false
+        }
+        return reachable
             .sorted { (order.firstIndex(of: $0.id) ?? order.count) < (order.firstIndex(of: $1.id) ?? order.count) }
             .map { action in (action.id == .down ? "j/k" : action.keys.first?.label ?? "", action.hint ?? "") }
     }
