@@ -1,0 +1,44 @@
+import TerminalUI
+import XCTest
+
+final class GridTests: XCTestCase {
+    override func setUp() { TextWidth.prepareLocale() }
+
+    func testWideCharactersTakeTwoCellsAndNeverStraddleTheEdge() {
+        var grid = Grid(Size(width: 5, height: 1))
+        XCTAssertEqual(grid.write("日本語", x: 0, y: 0), 4)
+        XCTAssertEqual(grid.text(row: 0), "日本 ")
+        XCTAssertEqual(grid[1, 0].width, 0)
+    }
+
+    func testOverwritingHalfAWideCharacterBlanksTheOtherHalf() {
+        var grid = Grid(Size(width: 6, height: 1))
+        grid.write("漢字", x: 0, y: 0)
+        grid.write("a", x: 1, y: 0)
+        XCTAssertEqual(grid.text(row: 0), " a字  ")
+        XCTAssertTrue(grid.cells.allSatisfy { $0.width != 0 || $0.character == " " })
+    }
+
+    func testWritesAreClippedToTheLimitAndTheGrid() {
+        var grid = Grid(Size(width: 10, height: 2))
+        XCTAssertEqual(grid.write("hello world", x: 2, y: 0, limit: 4), 4)
+        XCTAssertEqual(grid.text(row: 0), "  hell    ")
+        XCTAssertEqual(grid.write("x", x: 3, y: 5), 0)
+        XCTAssertEqual(grid.write("abcdef", x: 8, y: 1), 2)
+    }
+
+    func testCombiningMarksJoinTheirBase() {
+        var grid = Grid(Size(width: 4, height: 1))
+        grid.write("e\u{301}a", x: 0, y: 0)
+        XCTAssertEqual(grid[0, 0].character, "e\u{301}")
+        XCTAssertEqual(grid[1, 0].character, "a")
+    }
+
+    func testTheVirtualBackendShowsStylesUnderEachRow() {
+        var grid = Grid(Size(width: 4, height: 1))
+        grid.write("ab", x: 0, y: 0, role: .urgent)
+        let backend = VirtualBackend(size: grid.size)
+        backend.draw(grid)
+        XCTAssertEqual(backend.textWithStyles(), "ab  \nUU..\n")
+    }
+}
