@@ -9,6 +9,8 @@ func option(_ name: String) -> String? {
     return arguments[i + 1]
 }
 let json = arguments.contains("--json")
+/// `--reuse` keeps the database of an earlier run (same size) and skips building it.
+let reuse = arguments.contains("--reuse")
 let tickets = option("--tickets").flatMap(Int.init) ?? 1_000_000
 let people = option("--people").flatMap(Int.init) ?? 10_000
 let dir = option("--dir") ?? NSTemporaryDirectory() + "allhands-bench"
@@ -21,12 +23,18 @@ let options = DemoOptions(people: people, tickets: tickets, seed: 42)
 let bench = FoundationBenchmarks(options: options, path: dir + "/bench.db", clock: SystemClock(), report: report)
 do {
     FileHandle.standardError.write(Data("allhands-bench: \(tickets) tickets, \(people) people in \(dir)\n".utf8))
-    try bench.generation()
-    try bench.demoIntoFile()
-    try bench.bulkInsert(rows: 1_000_000)
+    if !reuse || !FileManager.default.fileExists(atPath: dir + "/bench.db") {
+        try bench.generation()
+        try bench.demoIntoFile()
+        try bench.bulkInsert(rows: 1_000_000)
+    }
     try bench.queuePages()
     try bench.changePolling()
     try bench.openAndMigrate()
+    let console = ConsoleBenchmarks(path: dir + "/bench.db", clock: SystemClock(), report: report)
+    try console.firstFrame()
+    try console.keystrokes()
+    try console.terminalBytes()
     report.add("process", "peak RSS", Measure.peakRSSMiB, "MiB")
     if json { try report.printJSON() } else { report.printTable() }
 } catch {

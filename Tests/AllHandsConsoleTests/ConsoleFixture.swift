@@ -25,6 +25,7 @@ final class ConsoleFixture {
             workspace = try Workspace(database: db, config: .default, clock: clock, login: "ada")
         }
         console = try Console(workspace: workspace, backend: backend, clock: clock)
+        try console.finishLoading()
     }
 
     func press(_ keys: Key...) throws {

@@ -32,10 +32,24 @@ public final class Console {
         self.queue = QueueModel(tickets: workspace.tickets, filter: .activeQueue)
         self.watcher = try ChangeWatcher(database: workspace.database)
         state.screen = workspace.isEmpty ? .welcome : .main
-        try reloadAll()
+        queue.visibleRows = queueRows()
+        try queue.loadStart(recount: true)
+        rotation = try workspace.rotation.overview()
+    }
+
+    /// Tag counts walk every open ticket (tens of milliseconds at a million tickets), so the
+    /// first frame shows the queue without waiting for them; this fills them in right after.
+    public private(set) var tagsLoaded = false
+
+    public func finishLoading() throws {
+        guard !tagsLoaded else { return }
+        tagCounts = try workspace.tags.liveCounts()
+        tagsLoaded = true
     }
 
     var now: Int64 { clock.epochSeconds }
+    /// The queue row at the top of the viewport (benchmarks tell a scroll from a move by it).
+    public var queueTop: Int { queue.top }
     var timeZone: TimeZone { TimeZone(identifier: workspace.actor.person.timeZone) ?? .current }
     var layout: Layout { Layout.compute(size: backend.size, focus: state.focus) }
 
@@ -43,6 +57,8 @@ public final class Console {
 
     /// Runs until the user quits or `shouldStop` says so (a signal arrived).
     public func run(tickMilliseconds: Int, shouldStop: () -> Bool = { false }) throws {
+        draw()
+        try finishLoading()
         draw()
         while running && !shouldStop() {
             guard let key = backend.readKey(timeoutMilliseconds: tickMilliseconds) else {
@@ -66,7 +82,8 @@ public final class Console {
 
     /// One idle tick: refresh only if another process committed; redraw only if something shows differently.
     public func tick() throws {
-        var dirty = false
+        var dirty = !tagsLoaded
+        try finishLoading()
         if try watcher.poll() {
             try refreshFromOthers()
             dirty = true
@@ -90,13 +107,14 @@ public final class Console {
 
     func reloadAll() throws {
         queue.visibleRows = queueRows()
-        try queue.loadStart()
+        try queue.loadStart(recount: true)
         try reloadSidePanes()
         if case .ticket(let id) = state.screen { detail = try workspace.tickets.detail(id: id) }
     }
 
     private func reloadSidePanes() throws {
         tagCounts = try workspace.tags.liveCounts()
+        tagsLoaded = true
         rotation = try workspace.rotation.overview()
     }
 
@@ -336,7 +354,8 @@ public final class Console {
                 RotationPane.draw(&grid, rect, overview: rotation, now: t, timeZone: timeZone, focused: state.focus == .rotation)
             }
             if let rect = l.panes[.tags] {
-                TagsPane.draw(&grid, rect, counts: tagCounts, changed: Set(changedTags.keys), focused: state.focus == .tags)
+                TagsPane.draw(&grid, rect, counts: tagCounts, loaded: tagsLoaded, changed: Set(changedTags.keys),
+                              focused: state.focus == .tags)
             }
             if let separator = l.separator {
                 for y in separator.y..<separator.maxY { grid.write("│", x: separator.x, y: y, role: .border) }

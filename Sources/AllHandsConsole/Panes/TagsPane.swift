@@ -3,7 +3,7 @@ import TerminalUI
 
 /// Open tickets per tag, grouped by dimension, with how many arrived in the last 24 hours.
 enum TagsPane {
-    static func draw(_ grid: inout Grid, _ rect: Rect, counts: [TagCount], changed: Set<String>, focused: Bool) {
+    static func draw(_ grid: inout Grid, _ rect: Rect, counts: [TagCount], loaded: Bool, changed: Set<String>, focused: Bool) {
         let open = counts.filter { $0.tag.dimension == "area" }.reduce(0) { $0 + $1.open }
         PaneTitle.draw(&grid, rect, title: "Tags", detail: "open · 24h", right: open > 0 ? "\(open) open" : "", focused: focused)
         guard rect.height > 1 else { return }
@@ -18,7 +18,7 @@ enum TagsPane {
                          count.last24h > 0 ? "+\(count.last24h)" : "·", .normal, count.tag.qualifiedName))
         }
         if rows.isEmpty {
-            grid.write(" No tags yet.", x: rect.x, y: rect.y + 1, role: .muted, limit: rect.width)
+            grid.write(loaded ? " No tags yet." : " Counting open tickets…", x: rect.x, y: rect.y + 1, role: .muted, limit: rect.width)
             return
         }
         let numbers = 12

@@ -18,7 +18,10 @@ final class QueueModel {
     }
 
     static let pageSize = 100
+    /// Rows fetched beyond the viewport on a jump: enough for the next few keys.
+    static let jumpMargin = 20
     static let maximumWindow = 600
+    private var counted = false
 
     init(tickets: TicketService, filter: TicketFilter) {
         self.tickets = tickets
@@ -41,12 +44,14 @@ final class QueueModel {
 
     func setFilter(_ filter: TicketFilter) throws {
         self.filter = filter
-        try loadStart()
+        try loadStart(recount: true)
     }
 
-    func loadStart() throws {
-        total = try tickets.count(filter)
-        window = try tickets.page(filter, from: .start, limit: visibleRows + Self.pageSize)
+    /// Jumps to the top. The total is counted on load and on every refresh (each commit by
+    /// anyone triggers one), so a jump need not count again unless asked.
+    func loadStart(recount: Bool = false) throws {
+        if recount || !counted { try count() }
+        window = try tickets.page(filter, from: .start, limit: visibleRows + Self.jumpMargin)
         windowStart = 0
         selected = 0
         top = 0
@@ -54,8 +59,8 @@ final class QueueModel {
     }
 
     func loadEnd() throws {
-        total = try tickets.count(filter)
-        window = try tickets.page(filter, from: .end, limit: visibleRows + Self.pageSize)
+        if !counted { try count() }
+        window = try tickets.page(filter, from: .end, limit: visibleRows + Self.jumpMargin)
         windowStart = max(0, total - window.count)
         selected = max(0, total - 1)
         top = max(0, total - visibleRows)
@@ -70,7 +75,7 @@ final class QueueModel {
         let before = Dictionary(window.map { ($0.id, $0.version) }, uniquingKeysWith: { a, _ in a })
         let selectedID = selectedTicket?.id
         let screenRow = selected - top
-        total = try tickets.count(filter)
+        try count()
         guard let anchor = ticket(at: top) ?? window.first else { try loadStart(); return [] }
         let cursor = QueueCursor(anchor)
         let start = try tickets.position(of: cursor, in: filter)
@@ -170,9 +175,14 @@ final class QueueModel {
         if n > 0 { window.removeLast(n) }
     }
 
+    private func count() throws {
+        total = try tickets.count(filter)
+        counted = true
+    }
+
     /// When a first page comes back short, the real total is known.
     private func settleTotal() {
-        if windowStart == 0, window.count < visibleRows + Self.pageSize { total = window.count }
+        if windowStart == 0, window.count < visibleRows + Self.jumpMargin { total = window.count }
         total = max(total, windowStart + window.count)
     }
 }

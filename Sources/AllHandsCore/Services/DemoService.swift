@@ -53,9 +53,10 @@ public struct DemoService {
 
     /// Nothing but the people the first login created.
     static func isEmpty(_ db: Database) throws -> Bool {
-        try db.fetchInt("SELECT count(*) FROM tickets") == 0
-            && db.fetchInt("SELECT count(*) FROM customers") == 0
-            && (db.fetchInt("SELECT count(*) FROM people") ?? 0) <= 1
+        try db.fetchInt("""
+            SELECT NOT EXISTS (SELECT 1 FROM tickets) AND NOT EXISTS (SELECT 1 FROM customers)
+                AND (SELECT count(*) FROM (SELECT 1 FROM people LIMIT 2)) <= 1
+            """) == 1
     }
 
     private func generate(_ options: DemoOptions, admin: Person, in db: Database, summary: inout DemoSummary) throws {

@@ -39,6 +39,7 @@ public final class NcursesBackend: Backend {
         keypad(ah_stdscr(), true)
         curs_set(0)
         leaveok(ah_stdscr(), true)
+        idlok(ah_stdscr(), true)
         mousemask(ah_button1_clicked() | ah_button4_pressed() | ah_button5_pressed(), nil)
         mouseinterval(0)
         let hasColors = has_colors()

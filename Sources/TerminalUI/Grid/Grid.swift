@@ -33,6 +33,7 @@ public struct Grid: Equatable, Sendable {
     public mutating func write(_ text: String, x: Int, y: Int, role: StyleRole = .normal, limit: Int? = nil) -> Int {
         guard y >= 0, y < size.height, x < size.width else { return 0 }
         let end = min(size.width, limit.map { x + max(0, $0) } ?? size.width)
+        if TextWidth.isPrintableASCII(text) { return writeASCII(text, x: x, y: y, role: role, end: end) }
         var column = x
         for character in text {
             let w = TextWidth.columns(character)
@@ -54,6 +55,20 @@ public struct Grid: Equatable, Sendable {
                 if w == 2 { self[column + 1, y] = Cell(" ", width: 0, role: role) }
             }
             column += w
+        }
+        return max(0, column - x)
+    }
+
+    /// The fast path: one byte, one cell.
+    private mutating func writeASCII(_ text: String, x: Int, y: Int, role: StyleRole, end: Int) -> Int {
+        var column = x
+        for byte in text.utf8 {
+            if column >= end { break }
+            if column >= 0 {
+                if self[column, y].width != 1 { clearWide(at: column, y: y) }
+                self[column, y] = Cell(Character(Unicode.Scalar(byte)), width: 1, role: role)
+            }
+            column += 1
         }
         return max(0, column - x)
     }

@@ -14,10 +14,8 @@ public enum TextWidth {
     /// Columns one user-perceived character takes: the width of its first visible scalar
     /// (combining marks and joiners add nothing); an emoji presentation selector makes it two.
     public static func columns(_ character: Character) -> Int {
+        if let ascii = character.asciiValue { return ascii >= 0x20 && ascii != 0x7F ? 1 : 0 }
         let scalars = character.unicodeScalars
-        if let first = scalars.first, first.value < 0x7F, scalars.count == 1 {
-            return first.value >= 0x20 ? 1 : 0
-        }
         var width = 0
         for scalar in scalars {
             let w = scalarColumns(scalar)
@@ -28,6 +26,7 @@ public enum TextWidth {
     }
 
     public static func columns(_ text: String) -> Int {
+        if isPrintableASCII(text) { return text.utf8.count }
         var total = 0
         for ch in text { total += columns(ch) }
         return total
@@ -45,6 +44,11 @@ public enum TextWidth {
     /// may be one column short; `fit` pads it.
     public static func truncate(_ text: String, to width: Int, ellipsis: Character = "…") -> String {
         guard width > 0 else { return "" }
+        if isPrintableASCII(text) {
+            // One byte, one column: cut without walking grapheme clusters.
+            guard text.utf8.count > width else { return text }
+            return String(decoding: text.utf8.prefix(width - 1), as: UTF8.self) + String(ellipsis)
+        }
         if columns(text) <= width { return text }
         var out = ""
         var used = 0
@@ -57,6 +61,12 @@ public enum TextWidth {
         }
         out.append(ellipsis)
         return out
+    }
+
+    /// True when every byte is a printable ASCII character: the common case, measured fast.
+    @inline(__always)
+    public static func isPrintableASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }
 
     /// `text` cut or padded with spaces to exactly `width` columns.
