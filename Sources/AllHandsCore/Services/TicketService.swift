@@ -116,29 +116,29 @@ public struct TicketService {
     /// How many tickets match a filter.
     public func count(_ filter: TicketFilter) throws -> Int {
         try context.check(.viewTickets)
-        return try context.read { db in
-            var clauses: [String] = []
-            var arguments: [any DatabaseValueConvertible] = []
-            try Self.whereClauses(filter, into: &clauses, arguments: &arguments, in: db)
-            let sql = "SELECT count(*) FROM tickets t" + (Self.queueIndex(filter).map { " INDEXED BY \($0)" } ?? "") + (clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND "))
-            return try db.fetchInt(sql, arguments: arguments) ?? 0
+        return try context.read { db in try Self.count(filter, in: db) }
+    }
+
+    /// Counts the filter's tickets, optionally only those before `cursor` in queue order.
+    /// Counts index entries only (the active queue's partial index for the working queue).
+    static func count(_ filter: TicketFilter, before cursor: QueueCursor? = nil, in db: Database) throws -> Int {
+        var clauses: [String] = []
+        var arguments: [any DatabaseValueConvertible] = []
+        try whereClauses(filter, into: &clauses, arguments: &arguments, in: db)
+        if let cursor {
+            clauses.append("(t.priority, t.created_at, t.id) < (?, ?, ?)")
+            arguments += [cursor.priority, cursor.createdAt, cursor.id]
         }
+        let sql = "SELECT count(*) FROM tickets t" + (queueIndex(filter).map { " INDEXED BY \($0)" } ?? "")
+            + (clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND "))
+        return try db.fetchInt(sql, arguments: arguments) ?? 0
     }
 
     /// How many tickets of the filter come before `cursor` in queue order: the cursor's
-    /// position, for "12 of 3,456". Counts index entries only.
+    /// position, for "12 of 3,456".
     public func position(of cursor: QueueCursor, in filter: TicketFilter) throws -> Int {
         try context.check(.viewTickets)
-        return try context.read { db in
-            var clauses: [String] = []
-            var arguments: [any DatabaseValueConvertible] = []
-            try Self.whereClauses(filter, into: &clauses, arguments: &arguments, in: db)
-            clauses.append("(t.priority, t.created_at, t.id) < (?, ?, ?)")
-            arguments += [cursor.priority, cursor.createdAt, cursor.id]
-            let sql = "SELECT count(*) FROM tickets t" + (Self.queueIndex(filter).map { " INDEXED BY \($0)" } ?? "")
-                + " WHERE " + clauses.joined(separator: " AND ")
-            return try db.fetchInt(sql, arguments: arguments) ?? 0
-        }
+        return try context.read { db in try Self.count(filter, before: cursor, in: db) }
     }
 
     // MARK: - One ticket

@@ -9,7 +9,8 @@ enum Help {
             usage: allhands [--db PATH] [--config PATH] [--as LOGIN] [COMMAND [ARGS]]
 
             allhands is the terminal console for all-hands customer support. With no command it
-            shows what is in the database; the commands below work from scripts.
+            opens the console (without a terminal it prints a summary of the database instead);
+            the commands below work from scripts.
 
             commands:
             \(list.joined(separator: "\n"))
