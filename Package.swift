@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport"]),
         .testTarget(name: "AllHandsCoreTests", dependencies: ["AllHandsCore", "Storage", "TestSupport"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "CNcursesw"]),
         .testTarget(name: "AllHandsConsoleTests",
                     dependencies: ["AllHandsConsole", "AllHandsCore", "TerminalUI", "TestSupport"],
                     exclude: ["__Snapshots__"]),
