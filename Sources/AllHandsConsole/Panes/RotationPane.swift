@@ -17,7 +17,7 @@ enum RotationPane {
             y += 1
         }
         let calendarRows = month.weeks.count + 1
-        let info = 2
+        let info = 3
         if rect.height - 1 >= calendarRows + info {
             line("Mo Tu We Th Fr Sa Su", .muted)
             for week in month.weeks {
@@ -36,7 +36,8 @@ enum RotationPane {
             line("Your next shift: " + (overview.myNextShift.map { Timestamp.local($0, timeZone: timeZone) } ?? "none planned"))
         } else {
             line("No rotation planned yet.", .gap)
-            line("On shift now: nobody · your next shift: none", .muted)
+            line("On shift now: nobody", .muted)
+            line("Your next shift: none planned", .muted)
         }
     }
 }

@@ -134,16 +134,30 @@ enum DemoScripts {
         "Checked the logs: errors started around {day} after the {version} deploy.",
         "Asked in #support-escalations, waiting for someone from the platform team.",
         "Same issue as another ticket from {org} last month, see history.",
+        "Pinged the account manager for {org}; they want to be kept in the loop.",
+    ])
+
+    /// Notes that only make sense on billing tickets.
+    static let billingNotes: [DemoTemplate] = t([
         "Refund approved by finance. Processing now.",
+        "Checked the invoice history: the duplicate charge is real.",
     ])
 
     /// The agent's message that solves the ticket.
     static let resolutions: [DemoTemplate] = t([
         "Hi {customer}, good news: the fix is live. Could you confirm it works for you? I'll mark this solved, but just reply if anything is off. {agent}",
         "Hi {customer}, I've made the change on your account and double-checked it. You're all set. {agent}",
-        "Hi {customer}, the refund has been issued; it can take 3 to 5 business days to appear. Sorry for the trouble. {agent}",
         "Hi {customer}, I've sent the steps above and I'm closing this for now; reply any time to reopen it. {agent}",
     ])
+
+    /// Resolutions that only make sense on billing tickets.
+    static let billingResolutions: [DemoTemplate] = t([
+        "Hi {customer}, the refund has been issued; it can take 3 to 5 business days to appear. Sorry for the trouble. {agent}",
+        "Hi {customer}, I've corrected invoice {invoice} and emailed you the new copy. {agent}",
+    ])
+
+    static let allBillingNotes = notes + billingNotes
+    static let allBillingResolutions = resolutions + billingResolutions
 
     /// The agent asking the customer for something: the ticket then waits (pending).
     static let questions: [DemoTemplate] = t([

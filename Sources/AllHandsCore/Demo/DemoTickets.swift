@@ -79,16 +79,19 @@ struct DemoTickets {
             }
             try post(.customer, scenario.opening, .customer)
             let replies = DemoScripts.replies[scenario.type] ?? DemoScripts.resolutions
+            let billing = scenario.area == "billing"
+            let notes = billing ? DemoScripts.allBillingNotes : DemoScripts.notes
+            let resolutions = billing ? DemoScripts.allBillingResolutions : DemoScripts.resolutions
             switch status {
             case .new:
                 if rng.chance(0.15) { try post(.customer, rng.pick(DemoScripts.followUps), .customer) }
             case .open:
-                if rng.chance(0.3) { try post(.note, rng.pick(DemoScripts.notes), .agent) }
+                if rng.chance(0.3) { try post(.note, rng.pick(notes), .agent) }
                 try post(.reply, rng.pick(replies), .agent)
                 if rng.chance(0.6) { try post(.customer, rng.pick(DemoScripts.followUps), .customer) }
             case .pending:
                 if rng.chance(0.5) { try post(.reply, rng.pick(replies), .agent) }
-                if rng.chance(0.3) { try post(.note, rng.pick(DemoScripts.notes), .agent) }
+                if rng.chance(0.3) { try post(.note, rng.pick(notes), .agent) }
                 try post(.reply, rng.pick(DemoScripts.questions), .agent)
             case .solved, .closed:
                 // Many tickets are solved in one answer; the rest go back and forth first.
@@ -96,10 +99,10 @@ struct DemoTickets {
                     try post(.reply, rng.pick(replies), .agent)
                     if rng.chance(0.6) {
                         try post(.customer, rng.pick(DemoScripts.followUps), .customer)
-                        if rng.chance(0.4) { try post(.note, rng.pick(DemoScripts.notes), .agent) }
+                        if rng.chance(0.4) { try post(.note, rng.pick(notes), .agent) }
                     }
                 }
-                try post(.reply, rng.pick(DemoScripts.resolutions), .agent)
+                try post(.reply, rng.pick(resolutions), .agent)
                 if rng.chance(0.3) { try post(.customer, rng.pick(DemoScripts.thanks), .customer) }
             }
 
