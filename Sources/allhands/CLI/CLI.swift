@@ -23,7 +23,7 @@ enum CLI {
                 _ = args.word()
                 guard !args.tokens.isEmpty else { Output.line(Help.general); return ExitCode.ok }
                 command = try Commands.find(&args)
-                Output.line(command!.usage)
+                Output.line(command?.usage ?? Help.general)
                 return ExitCode.ok
             }
             command = try Commands.find(&args)
