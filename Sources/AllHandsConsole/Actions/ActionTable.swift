@@ -104,6 +104,11 @@ public enum ActionTable {
         all.first { $0.command == command }
     }
 
+    /// The command name a command line starts with (the word Tab completes).
+    public static func commandWord(_ line: String) -> String {
+        line.split(separator: " ").first.map(String.init) ?? ""
+    }
+
     /// Command names starting with `prefix`, for Tab completion.
     public static func completions(_ prefix: String) -> [String] {
         all.compactMap(\.command).filter { $0.hasPrefix(prefix) }.sorted()

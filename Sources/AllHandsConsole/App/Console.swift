@@ -9,7 +9,11 @@ import TerminalUI
 /// change watcher and, only when another process committed, reloads what is visible and marks
 /// what changed. A tick with nothing new draws nothing.
 public final class Console {
-    public private(set) var workspace: Workspace
+    public private(set) var workspace: Workspace {
+        didSet { timeZone = Self.zone(of: workspace) }
+    }
+    /// The viewer's zone: times and the calendar are shown in it.
+    private(set) var timeZone: TimeZone
     let backend: any Backend
     let clock: any Clock
     public private(set) var state = ConsoleState()
@@ -27,6 +31,7 @@ public final class Console {
 
     public init(workspace: Workspace, backend: any Backend, clock: any Clock) throws {
         self.workspace = workspace
+        self.timeZone = Self.zone(of: workspace)
         self.backend = backend
         self.clock = clock
         self.queue = QueueModel(tickets: workspace.tickets, filter: .activeQueue)
@@ -50,7 +55,9 @@ public final class Console {
     var now: Int64 { clock.epochSeconds }
     /// The queue row at the top of the viewport (benchmarks tell a scroll from a move by it).
     public var queueTop: Int { queue.top }
-    var timeZone: TimeZone { TimeZone(identifier: workspace.actor.person.timeZone) ?? .current }
+    private static func zone(of workspace: Workspace) -> TimeZone {
+        TimeZone(identifier: workspace.actor.person.timeZone) ?? .current
+    }
     var layout: Layout { Layout.compute(size: backend.size, focus: state.focus) }
 
     // MARK: - The loop
@@ -167,8 +174,7 @@ public final class Console {
         switch id {
         case .quit: running = false
         case .back:
-            state.screen = state.screen == .help ? state.screenBeforeHelp : (workspace.isEmpty ? .welcome : .main)
-            if state.screen == .help { state.screen = .main }
+            state.screen = state.screen == .help ? state.screenBeforeHelp : .main
         case .help:
             if state.screen != .help { state.screenBeforeHelp = state.screen }
             state.screen = .help
@@ -176,7 +182,7 @@ public final class Console {
         case .commandLine: state.commandLine = ""
         case .refresh:
             try reloadAll()
-            state.message = "Reloaded"
+            flash("Reloaded")
         case .nextPane: state.focus = Pane(rawValue: (state.focus.rawValue + 1) % Pane.allCases.count) ?? .queue
         case .previousPane: state.focus = Pane(rawValue: (state.focus.rawValue + Pane.allCases.count - 1) % Pane.allCases.count) ?? .queue
         case .focusQueue: state.focus = .queue
@@ -215,34 +221,34 @@ public final class Console {
         }
     }
 
-    private func scroll(lines: Int) throws {
+    /// Where the scroll offset of the full-screen page on show is kept (nil on the main screen).
+    private var pageScroll: WritableKeyPath<ConsoleState, Int>? {
         switch state.screen {
-        case .ticket: state.ticketScroll = clampScroll(state.ticketScroll + lines)
-        case .help: state.helpScroll = clampScroll(state.helpScroll + lines)
-        default: try queue.move(by: lines)
+        case .ticket: \.ticketScroll
+        case .help: \.helpScroll
+        case .main, .welcome: nil
         }
+    }
+
+    /// Moves the page on show, clamped to its length; returns false on the main screen.
+    private func scrollPage(_ offset: (Int) -> Int) -> Bool {
+        guard let key = pageScroll else { return false }
+        let limit = currentPage()?.maxScroll(height: layout.content.height - 1) ?? 0
+        state[keyPath: key] = min(max(0, offset(state[keyPath: key])), limit)
+        return true
+    }
+
+    private func scroll(lines: Int) throws {
+        if !scrollPage({ $0 + lines }) { try queue.move(by: lines) }
     }
 
     private func scroll(pages: Int) throws {
         let height = max(1, layout.content.height - 2)
-        switch state.screen {
-        case .ticket: state.ticketScroll = clampScroll(state.ticketScroll + pages * height)
-        case .help: state.helpScroll = clampScroll(state.helpScroll + pages * height)
-        default: try queue.page(by: pages)
-        }
+        if !scrollPage({ $0 + pages * height }) { try queue.page(by: pages) }
     }
 
     private func scrollToEdge(end: Bool) throws {
-        switch state.screen {
-        case .ticket: state.ticketScroll = end ? clampScroll(Int.max / 2) : 0
-        case .help: state.helpScroll = end ? clampScroll(Int.max / 2) : 0
-        default: try end ? queue.loadEnd() : queue.loadStart()
-        }
-    }
-
-    private func clampScroll(_ value: Int) -> Int {
-        let page = currentPage()
-        return min(max(0, value), page?.maxScroll(height: layout.content.height - 1) ?? 0)
+        if !scrollPage({ _ in end ? Int.max : 0 }) { try end ? queue.loadEnd() : queue.loadStart() }
     }
 
     private func flash(_ text: String, error: Bool = false) {
@@ -279,7 +285,7 @@ public final class Console {
             if text.isEmpty { state.commandLine = nil; return }
             text.removeLast()
         case .tab:
-            let word = text.split(separator: " ").first.map(String.init) ?? ""
+            let word = ActionTable.commandWord(text)
             let matches = ActionTable.completions(word)
             if let first = matches.first {
                 text = matches.count == 1 ? first + " " : commonPrefix(matches)
@@ -344,7 +350,6 @@ public final class Console {
         let t = now
         switch state.screen {
         case .main:
-            if queue.visibleRows != queueRows() { queue.visibleRows = queueRows() }
             if let tabs = l.tabBar { TabBar.draw(&grid, tabs, focus: state.focus) }
             if let rect = l.panes[.queue] {
                 QueuePane.draw(&grid, rect, queue: queue, focused: state.focus == .queue, showAll: state.showAllTickets,
@@ -361,8 +366,7 @@ public final class Console {
                 for y in separator.y..<separator.maxY { grid.write("│", x: separator.x, y: y, role: .border) }
             }
         case .ticket, .help, .welcome:
-            let scroll = state.screen == .help ? state.helpScroll : state.screen == .welcome ? 0 : state.ticketScroll
-            currentPage()?.draw(&grid, l.content, scroll: scroll)
+            currentPage()?.draw(&grid, l.content, scroll: pageScroll.map { state[keyPath: $0] } ?? 0)
         }
         StatusBar.draw(&grid, l.statusBar, person: workspace.actor.person, via: workspace.actor.via,
                        onShift: rotation.meOnShift, state: state, contexts: contexts, clock: Self.clockText(t, timeZone))

@@ -11,7 +11,7 @@ enum StatusBar {
         grid.fill(rect, role: .statusBar)
         if let command = state.commandLine {
             grid.write(":" + Sanitizer.clean(command) + "▏", x: rect.x, y: rect.y, role: .statusBar, limit: rect.width)
-            let matches = ActionTable.completions(command.split(separator: " ").first.map(String.init) ?? "")
+            let matches = ActionTable.completions(ActionTable.commandWord(command))
             if !matches.isEmpty, rect.width > 40 {
                 let text = TextWidth.truncate("Tab: " + matches.joined(separator: " "), to: rect.width / 2)
                 grid.write(text, x: rect.maxX - TextWidth.columns(text) - 1, y: rect.y, role: .statusBar)
