@@ -17,19 +17,13 @@ public enum DemoBenchmark {
         let db = try Database(path: ":memory:")
         try Schema.migrator.migrate(db, now: now)
         var rng = SeededRandom(seed: options.seed)
-        var company = DemoCompany()
         let admin = Person(login: "bench", name: "Bench", role: .admin)
-        let tags = try db.write { db -> DemoTickets.TagIDs in
-            try company.writePeople(options.people, admin: admin, now: now, companyDomain: "example.com", rng: &rng, in: db)
-            try company.writeCustomers(options.customers, now: now, rng: &rng, in: db)
-            try company.writeTags(taxonomy: config.taxonomy, now: now, in: db)
-            return try DemoTickets.TagIDs(company: &company, now: now, in: db)
+        let (company, tags, tickets) = try db.write { db in
+            try DemoCompany.build(options, admin: admin, config: config, now: now, rng: &rng, in: db)
         }
         var sink = CountingDemoSink()
-        let zone = TimeZone(identifier: config.company.timeZone) ?? .gmt
         let started = DispatchTime.now().uptimeNanoseconds
-        try DemoTickets(count: options.tickets, now: now, days: options.days, timeZone: zone)
-            .generate(company: company, tags: tags, rng: &rng, into: &sink)
+        try tickets.generate(company: company, tags: tags, rng: &rng, into: &sink)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return Result(tickets: sink.counts.tickets, messages: sink.counts.messages, tagLinks: sink.counts.tagLinks,
                       textBytes: sink.textBytes, seconds: seconds)

@@ -110,6 +110,21 @@ struct DemoCompany {
         }
     }
 
+    /// Writes the people, customers and tags of a demo and returns them with the ticket
+    /// generator for `options`: everything `allhands demo` and the benchmark share.
+    static func build(_ options: DemoOptions, admin: Person, config: Configuration, now: Int64,
+                      rng: inout SeededRandom, in db: Database) throws -> (DemoCompany, DemoTickets.TagIDs, DemoTickets) {
+        var company = DemoCompany()
+        let domain = config.company.name.lowercased().filter { $0.isLetter || $0.isNumber } + ".com"
+        try company.writePeople(options.people, admin: admin, now: now, companyDomain: domain, rng: &rng, in: db)
+        try company.writeCustomers(options.customers, now: now, rng: &rng, in: db)
+        try company.writeTags(taxonomy: config.taxonomy, now: now, in: db)
+        let tags = try DemoTickets.TagIDs(company: &company, now: now, in: db)
+        let zone = TimeZone(identifier: config.company.timeZone) ?? .gmt
+        let tickets = DemoTickets(count: options.tickets, now: now, days: options.days, timeZone: zone)
+        return (company, tags, tickets)
+    }
+
     /// A tag's id, creating it as a free tag if the configured taxonomy lacks it (a company
     /// that renamed its areas still gets a tagged demo).
     mutating func tagID(_ name: String, now: Int64, in db: Database) throws -> Int {

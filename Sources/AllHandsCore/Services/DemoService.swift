@@ -63,16 +63,10 @@ public struct DemoService {
         let now = context.now
         let indexes = try Self.wipe(db)
         var rng = SeededRandom(seed: options.seed)
-        var company = DemoCompany()
-        let domain = context.config.company.name.lowercased().filter { $0.isLetter || $0.isNumber } + ".com"
-        try company.writePeople(options.people, admin: admin, now: now, companyDomain: domain, rng: &rng, in: db)
-        try company.writeCustomers(options.customers, now: now, rng: &rng, in: db)
-        try company.writeTags(taxonomy: context.config.taxonomy, now: now, in: db)
-        let zone = TimeZone(identifier: context.config.company.timeZone) ?? .gmt
-        let tags = try DemoTickets.TagIDs(company: &company, now: now, in: db)
+        let (company, tags, tickets) = try DemoCompany.build(options, admin: admin, config: context.config, now: now,
+                                                             rng: &rng, in: db)
         var sink = try DatabaseDemoSink(db)
-        try DemoTickets(count: options.tickets, now: now, days: options.days, timeZone: zone)
-            .generate(company: company, tags: tags, rng: &rng, into: &sink)
+        try tickets.generate(company: company, tags: tags, rng: &rng, into: &sink)
         for sql in indexes { try db.execute(sql) }
         try Meta.markDemo(db, seed: options.seed)
 

@@ -22,9 +22,9 @@ public struct RotationService {
     public func overview() throws -> RotationOverview {
         try context.check(.viewTickets)
         return try context.read { db in
-            let hasShifts = try db.fetchInt(
-                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'shifts'") ?? 0
-            guard hasShifts > 0, try db.fetchInt("SELECT count(*) FROM shifts") ?? 0 > 0 else { return .unplanned }
+            let hasTable = try db.fetchInt(
+                "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'shifts')") == 1
+            guard hasTable, try db.fetchInt("SELECT EXISTS (SELECT 1 FROM shifts)") == 1 else { return .unplanned }
             return RotationOverview(planned: true, onShiftNow: [], myNextShift: nil, meOnShift: false)
         }
     }
