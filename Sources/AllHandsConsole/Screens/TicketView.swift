@@ -19,7 +19,8 @@ enum TicketView {
         if !t.tags.isEmpty { lines += TextPage.wrapped("Tags: " + t.tags.map(Sanitizer.clean).joined(separator: "  "), width: textWidth, role: .muted) }
         for message in detail.messages {
             lines.append(.init(""))
-            let (label, role) = style(message.kind)
+            let role = style(message.kind)
+            let label = message.kind.label
             let header = "▌ \(label) · \(Sanitizer.clean(message.author)) · \(Timestamp.local(message.createdAt, timeZone: timeZone))"
             lines.append(.init(TextWidth.truncate(header, to: textWidth), role))
             for raw in Sanitizer.lines(message.body) {
@@ -29,11 +30,11 @@ enum TicketView {
         return TextPage(title: "Ticket #\(t.id)", detail: "\(detail.messages.count) messages · q back", lines: lines)
     }
 
-    static func style(_ kind: MessageKind) -> (String, StyleRole) {
+    static func style(_ kind: MessageKind) -> StyleRole {
         switch kind {
-        case .customer: ("Customer", .customer)
-        case .reply: ("Reply", .reply)
-        case .note: ("Internal note", .note)
+        case .customer: .customer
+        case .reply: .reply
+        case .note: .note
         }
     }
 }

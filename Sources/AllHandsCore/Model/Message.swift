@@ -6,6 +6,15 @@ public enum MessageKind: String, CaseIterable, Codable, Sendable {
     case reply
     /// Internal; never sent to the customer.
     case note
+
+    /// How a thread names the kind, so nobody mistakes a note for something the customer saw.
+    public var label: String {
+        switch self {
+        case .customer: "Customer"
+        case .reply: "Reply"
+        case .note: "Internal note"
+        }
+    }
 }
 
 public struct Message: Sendable, Equatable {
