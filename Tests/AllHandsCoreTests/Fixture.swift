@@ -33,4 +33,19 @@ final class Fixture {
             try admin.people.add(Person(login: role.rawValue + "1", name: "A \(role.rawValue)", role: role))
         }
     }
+
+    /// One ticket from a new customer, written straight into the file; returns its id.
+    func addTicket(_ ws: Workspace, assignee: String? = nil, subject: String = "Printer on fire") throws -> Int {
+        let db = try database()
+        return try db.write { db in
+            try db.execute("INSERT INTO customers (name, email, created_at) VALUES ('Ann Lee', 'ann@example.com', ?)", Fixture.now)
+            let customer = Int(db.lastInsertRowID)
+            let assigneeID = try assignee.flatMap { try db.fetchInt("SELECT id FROM people WHERE login = ?", $0) }
+            try db.execute("""
+                INSERT INTO tickets (subject, status, priority, requester_id, assignee_id, created_at, updated_at)
+                VALUES (?, 'open', 2, ?, ?, ?, ?)
+                """, subject, customer, assigneeID, Fixture.now, Fixture.now)
+            return Int(db.lastInsertRowID)
+        }
+    }
 }

@@ -20,14 +20,17 @@ final class IdentityTests: XCTestCase {
         }
     }
 
-    func testAnAdminMayActAsAnyoneAndItIsAuditedWithTheRealLogin() throws {
+    func testAnAdminMayActAsAnyoneAndChangesAreAuditedWithTheRealLogin() throws {
         let f = Fixture()
         try f.addPeople([.employee])
+        let admin = try f.workspace()
+        let customer = try f.addTicket(admin)
         let ws = try f.workspace("admin", as: "employee1")
         XCTAssertEqual(ws.actor.person.login, "employee1")
         XCTAssertEqual(ws.actor.via, "admin")
-        let entry = try XCTUnwrap(f.workspace().audit.entries(entity: "person", id: "employee1").first)
-        XCTAssertEqual(entry.action, "identity.act_as")
+        try ws.tickets.update(id: customer, TicketChange(priority: .urgent))
+        let entry = try XCTUnwrap(f.workspace().audit.entries(entity: "ticket", id: String(customer)).first)
+        XCTAssertEqual(entry.action, "ticket.update")
         XCTAssertEqual(entry.actor, "employee1")
         XCTAssertEqual(entry.via, "admin")
     }
@@ -42,14 +45,15 @@ final class IdentityTests: XCTestCase {
         }
     }
 
-    func testAnyoneMayActAsSomeoneOnADemoDatabase() throws {
+    func testOnADemoDatabaseDemoPeopleMayActAsOtherDemoPeople() throws {
         let f = Fixture()
-        _ = try f.demo()
-        try f.addPeople([.employee])
-        let someone = try f.workspace().people.list().first { $0.role == .exec }!
-        let ws = try f.workspace("employee1", as: someone.login)
+        let demo = try f.demo()
+        let people = try demo.people.list()
+        let employee = try XCTUnwrap(people.first { $0.role == .employee })
+        let exec = try XCTUnwrap(people.first { $0.role == .exec })
+        let ws = try f.workspace(employee.login, as: exec.login)
         XCTAssertEqual(ws.actor.person.role, .exec)
-        XCTAssertEqual(ws.actor.via, "employee1")
+        XCTAssertEqual(ws.actor.via, employee.login)
     }
 
     func testActingAsAnUnknownPersonIsNotFound() throws {

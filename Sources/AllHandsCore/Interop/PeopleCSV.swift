@@ -4,7 +4,13 @@ import Foundation
 public enum PeopleCSV {
     public static let header = ["login", "name", "email", "team", "role", "timezone"]
 
-    public static func parse(_ text: String, source: String) throws -> [Person] {
+    /// One person read from the file, with the line it starts on for error messages.
+    public struct Row: Sendable, Equatable {
+        public var line: Int
+        public var person: Person
+    }
+
+    public static func parse(_ text: String, source: String) throws -> [Row] {
         let records = try CSV.parse(text, source: source)
         guard let head = records.first else {
             throw AllHandsError.invalid("\(source): empty file; expected the header \(header.joined(separator: ","))")
@@ -34,7 +40,7 @@ public enum PeopleCSV {
                 throw AllHandsError.invalid("\(where_): login '\(person.login)' already appears on line \(first)")
             }
             seen[person.login] = record.line
-            return person
+            return Row(line: record.line, person: person)
         }
     }
 }

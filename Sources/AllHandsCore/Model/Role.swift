@@ -11,3 +11,10 @@ public enum Role: String, CaseIterable, Codable, Sendable {
     /// Manages people and the database.
     case admin
 }
+
+extension Role {
+    /// "an employee", "a lead": the role as a sentence names it.
+    public var withArticle: String {
+        ("aeiou".contains(rawValue.first ?? "x") ? "an " : "a ") + rawValue
+    }
+}

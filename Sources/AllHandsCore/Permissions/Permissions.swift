@@ -1,18 +1,20 @@
 /// Everything a person can ask the domain to do that not every role may do.
 public enum Action: String, CaseIterable, Sendable {
     case viewTickets = "view tickets"
-    case updateTicket = "update tickets"
-    case assignOthers = "assign tickets to others"
+    case updateTicket = "update tickets, take unassigned ones, release their own"
+    case assignOthers = "assign tickets to others, or take over someone else's"
     case viewPeople = "view people"
-    case managePeople = "add or import people"
+    case managePeople = "add, import or change people who are not admins"
+    case manageAdmins = "grant, change or remove the admin role, or edit an admin"
     case manageTaxonomy = "manage tags"
     case viewAudit = "view the audit log"
-    case replaceDatabase = "replace a real database with the demo"
-    case actAsOthers = "act as someone else"
+    case replaceDatabase = "replace a database with the demo (a backup is written first)"
+    case actAsOthers = "act as someone else (--as)"
 }
 
 /// The one role × action table. Services check it at their boundary; the UI only asks it
-/// which hints to show, never to decide.
+/// which hints to show, never to decide. README's "Who can do what" is generated from it
+/// (`markdownTable`) and a test keeps the two equal.
 public enum Permissions {
     static let table: [Role: Set<Action>] = [
         .employee: [.viewTickets, .updateTicket, .viewPeople],
@@ -29,5 +31,25 @@ public enum Permissions {
     /// Throws `notPermitted` unless `role` may do `action`.
     public static func check(_ role: Role, _ action: Action) throws {
         guard allows(role, action) else { throw AllHandsError.notPermitted(action: action.rawValue, role: role) }
+    }
+
+    /// The right a change of assignee needs. Anyone may take an unassigned ticket (or keep
+    /// their own) and release their own; giving a ticket to someone else, or taking or
+    /// releasing someone else's, needs `assignOthers`.
+    public static func assignmentAction(current: String?, target: String?, actor: String) -> Action {
+        if current == target { return .updateTicket }
+        let touchesOnlyMine = (current == nil || current == actor) && (target == nil || target == actor)
+        return touchesOnlyMine ? .updateTicket : .assignOthers
+    }
+
+    /// The table as Markdown, actions down and roles across, for the README.
+    public static var markdownTable: String {
+        let roles = Role.allCases
+        var lines = ["| may … | " + roles.map(\.rawValue).joined(separator: " | ") + " |",
+                     "|---|" + roles.map { _ in ":-:" }.joined(separator: "|") + "|"]
+        for action in Action.allCases {
+            lines.append("| \(action.rawValue) | " + roles.map { allows($0, action) ? "✓" : "·" }.joined(separator: " | ") + " |")
+        }
+        return lines.joined(separator: "\n")
     }
 }

@@ -10,19 +10,22 @@ public struct AuditLog {
     static func record(in db: Database, at: Int64, actor: String, via: String?, action: String,
                        entity: String, entityID: String?, before: [String: String?]?,
                        after: [String: String?]?) throws {
-        precondition(db.isInTransaction, "audit entries are written inside the change's transaction")
+        guard db.isInTransaction else {
+            throw AllHandsError.invalid("internal: an audit entry for \(action) was written outside its change's transaction")
+        }
         try db.execute("""
             INSERT INTO audit_log (at, actor, via, action, entity, entity_id, before, after)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, at, actor, via, action, entity, entityID, json(before), json(after))
+            """, at, actor, via, action, entity, entityID, try json(before), try json(after))
     }
 
-    static func json(_ fields: [String: String?]?) -> String? {
+    /// The fields as JSON. A failure throws, so the change rolls back rather than being
+    /// recorded with an empty audit row.
+    static func json(_ fields: [String: String?]?) throws -> String? {
         guard let fields else { return nil }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(fields) else { return nil }
-        return String(decoding: data, as: UTF8.self)
+        return String(decoding: try encoder.encode(fields), as: UTF8.self)
     }
 
     /// The newest entries first, optionally for one entity (e.g. `ticket`, `42`).

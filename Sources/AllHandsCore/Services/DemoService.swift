@@ -5,18 +5,22 @@ import Storage
 public struct DemoService {
     let context: ServiceContext
 
+    /// The audit action the generator writes; the only change that keeps a demo a demo.
+    static let auditAction = "demo.generate"
+
     /// Replaces everything but the audit log with a deterministic demo company, in one transaction.
     ///
-    /// - An empty database or an earlier demo is replaced (an earlier demo only by an admin).
-    /// - A database with real data is refused unless `options.force`; forcing needs the admin's
-    ///   right to replace the database, and a backup copy is written next to it first.
+    /// - An empty database (nothing but the person who opened it) is filled by anyone.
+    /// - Anything else needs the right to replace the database, and a backup copy is written
+    ///   next to it first, whoever asks: a demo can be regenerated, never lost.
+    /// - A database with real data is refused unless `options.force`.
     @discardableResult
     public func generate(_ options: DemoOptions) throws -> DemoSummary {
         guard (1...1_000_000).contains(options.people) else {
-            throw AllHandsError.invalid("--people must be between 1 and 1000000 (got \(options.people))")
+            throw AllHandsError.invalid("a demo company has 1 to 1000000 people (asked for \(options.people))")
         }
         guard (0...20_000_000).contains(options.tickets) else {
-            throw AllHandsError.invalid("--tickets must be between 0 and 20000000 (got \(options.tickets))")
+            throw AllHandsError.invalid("a demo company has 0 to 20000000 tickets (asked for \(options.tickets))")
         }
         let db = context.db
         let (isDemo, isEmpty) = try context.read { db in
@@ -25,21 +29,14 @@ public struct DemoService {
         var summary = DemoSummary()
         if !isEmpty {
             try context.check(.replaceDatabase)
-            if !isDemo {
-                guard options.force else {
-                    throw AllHandsError.refused("""
-                        \(db.path) holds real data (people, customers or tickets) and is not a demo database; \
-                        refusing to replace it. Use another --db, or add --force to replace it (a backup is kept).
-                        """)
-                }
-                let backup = db.path + ".before-demo-\(context.now).bak"
-                try wrapDatabaseErrors { try db.backup(to: backup) }
-                summary.backupPath = backup
-            }
+            if !isDemo, !options.force { throw AllHandsError.holdsRealData(path: db.path) }
+            let backup = db.path + ".before-demo-\(context.now).bak"
+            try wrapDatabaseErrors { try db.backup(to: backup) }
+            summary.backupPath = backup
         }
-        let admin = context.actor.via.flatMap { login in
-            try? PeopleService.find(login: login, in: db)
-        } ?? context.actor.person
+        // The demo's admin is the person whose rights asked for it: on a non-empty database that
+        // is an admin, so nobody becomes admin by regenerating a demo through `--as`.
+        let admin = context.actor.person
         try wrapDatabaseErrors {
             try db.bulkLoad {
                 try db.write { db in
@@ -68,7 +65,6 @@ public struct DemoService {
         var sink = try DatabaseDemoSink(db)
         try tickets.generate(company: company, tags: tags, rng: &rng, into: &sink)
         for sql in indexes { try db.execute(sql) }
-        try Meta.markDemo(db, seed: options.seed)
 
         summary.tickets = sink.counts.tickets
         summary.messages = sink.counts.messages
@@ -78,7 +74,8 @@ public struct DemoService {
         summary.sampleLogins = [Role.support, .lead, .exec].compactMap { role in
             company.members.first { $0.role == role }?.login
         }
-        try context.audit("demo.generate", entity: "database", id: nil, after: [
+        try Meta.markDemo(db, seed: options.seed)
+        try context.audit(Self.auditAction, entity: "database", id: nil, after: [
             "seed": String(options.seed), "people": String(summary.people), "customers": String(summary.customers),
             "tickets": String(summary.tickets), "messages": String(summary.messages),
         ])

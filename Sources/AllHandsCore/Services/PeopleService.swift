@@ -32,11 +32,12 @@ public struct PeopleService {
         try context.read { db in try db.fetchInt("SELECT count(*) FROM people") ?? 0 }
     }
 
-    /// Adds one person. The login must be new.
+    /// Adds one person. The login must be new; only an admin may add an admin.
     @discardableResult
     public func add(_ person: Person) throws -> Person {
         try context.check(.managePeople)
         try Self.validate(person)
+        try checkAdminRights(before: nil, after: person)
         return try context.write { db in
             if try Self.find(login: person.login, in: db) != nil {
                 throw AllHandsError.invalid("a person with login '\(person.login)' already exists")
@@ -58,14 +59,23 @@ public struct PeopleService {
     }
 
     /// Creates or updates people from CSV (`login,name,email,team,role,timezone`) in one transaction:
-    /// a bad row names its line and column and nothing is written.
+    /// a bad row names its line and column and nothing is written. A row that would create or
+    /// change an admin, or make someone admin, needs an admin; a file that would leave no active
+    /// admin is refused whole.
     public func importCSV(_ text: String, source: String) throws -> ImportSummary {
         try context.check(.managePeople)
-        let people = try PeopleCSV.parse(text, source: source)
+        let rows = try PeopleCSV.parse(text, source: source)
         return try context.write { db in
             var summary = ImportSummary()
-            for person in people {
-                guard let existing = try Self.find(login: person.login, in: db) else {
+            for row in rows {
+                let person = row.person
+                let existing = try Self.find(login: person.login, in: db)
+                do {
+                    try checkAdminRights(before: existing, after: person)
+                } catch AllHandsError.notAllowed(let reason) {
+                    throw AllHandsError.notAllowed("\(source):\(row.line): \(reason)")
+                }
+                guard let existing else {
                     _ = try Self.insert(person, in: db, context: context)
                     summary.added += 1
                     continue
@@ -84,7 +94,31 @@ public struct PeopleService {
                                   before: Self.snapshot(existing), after: Self.snapshot(updated))
                 summary.updated += 1
             }
+            try Self.requireAnActiveAdmin(in: db)
             return summary
+        }
+    }
+
+    /// Only an admin may grant, change or remove the admin role, or edit an admin's row.
+    private func checkAdminRights(before: Person?, after: Person) throws {
+        let touchesAdmin = after.role == .admin || before?.role == .admin
+        guard touchesAdmin, !Permissions.allows(context.actor.person.role, .manageAdmins) else { return }
+        let changes = before.map { existing -> Bool in
+            var updated = after
+            updated.id = existing.id
+            updated.active = existing.active
+            return updated != existing
+        } ?? true
+        guard changes else { return }
+        let what = before == nil ? "add '\(after.login)' as an admin"
+            : before?.role == .admin ? "change '\(after.login)', who is an admin" : "make '\(after.login)' an admin"
+        throw AllHandsError.notAllowed("\(context.actor.person.role.withArticle) may not \(what); only an admin may")
+    }
+
+    /// The database must always keep one active admin: the last one cannot be demoted or deactivated.
+    static func requireAnActiveAdmin(in db: Database) throws {
+        if try db.fetchInt("SELECT EXISTS (SELECT 1 FROM people WHERE role = 'admin' AND active = 1)") != 1 {
+            throw AllHandsError.notAllowed("this would leave no active admin; make someone else admin first")
         }
     }
 

@@ -43,10 +43,17 @@ final class ServiceContext {
     }
 
     /// Records an audit entry. Must be called inside the transaction that makes the change.
+    ///
+    /// Every change passes here, so this is also where a demo database stops being one: a
+    /// change to people, or any change a real login makes as itself (not with `--as`), is real
+    /// work, and the demo's relaxed rules end with it (in the same transaction).
     func audit(_ action: String, entity: String, id: CustomStringConvertible?,
                before: [String: String?]? = nil, after: [String: String?]? = nil) throws {
         try AuditLog.record(in: db, at: now, actor: actor.person.login, via: actor.via, action: action,
                             entity: entity, entityID: id?.description, before: before, after: after)
+        if action != DemoService.auditAction, entity == "person" || actor.via == nil {
+            try Meta.endDemo(db)
+        }
     }
 }
 

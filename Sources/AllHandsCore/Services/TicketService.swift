@@ -202,19 +202,17 @@ public struct TicketService {
             switch change.assignee {
             case nil: break
             case .unassign?:
-                if let login = current.assigneeLogin, login != context.actor.person.login {
-                    try context.check(.assignOthers)
-                }
                 next.assigneeLogin = nil
                 assigneeID = .some(nil)
             case .login(let login)?:
                 guard let person = try PeopleService.find(login: login, in: db), person.active else {
                     throw AllHandsError.invalid("no active person with login '\(login)' to assign")
                 }
-                if login != context.actor.person.login { try context.check(.assignOthers) }
                 next.assigneeLogin = login
                 assigneeID = .some(person.id)
             }
+            try context.check(Permissions.assignmentAction(current: current.assigneeLogin, target: next.assigneeLogin,
+                                                           actor: context.actor.person.login))
             let before = Self.snapshot(current), after = Self.snapshot(next)
             let changedKeys = before.keys.filter { before[$0]! != after[$0]! }
             guard !changedKeys.isEmpty else { return current }

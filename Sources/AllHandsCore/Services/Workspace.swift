@@ -45,41 +45,62 @@ public final class Workspace {
         (try? database.read { try Meta.isDemo($0) }) ?? false
     }
 
+    /// Who is acting, decided in a read transaction so that opening never waits for a writer.
+    /// Only a brand-new database, whose first login becomes its admin, takes the write lock.
     static func resolveActor(database: Database, clock: any Clock, config: Configuration, login: String,
                              actAs: String?) throws -> Actor {
         try wrapDatabaseErrors {
-            try database.write { db in
-                if try db.fetchInt("SELECT count(*) FROM people") == 0 {
+            if let actor = try database.read({ db in try actor(in: db, login: login, actAs: actAs) }) {
+                return actor
+            }
+            return try database.write { db in
+                if try db.fetchInt("SELECT EXISTS (SELECT 1 FROM people)") == 0 {
                     let admin = Person(login: login, name: login, role: .admin)
                     let bootstrap = ServiceContext(db: db, clock: clock, config: config, actor: Actor(person: admin))
                     _ = try PeopleService.insert(admin, in: db, context: bootstrap)
                 }
-                guard let me = try PeopleService.find(login: login, in: db), me.active else {
+                guard let actor = try actor(in: db, login: login, actAs: actAs) else {
                     throw AllHandsError.notAMember(login: login)
                 }
-                guard let target = actAs, target != login else { return Actor(person: me) }
-                if !Permissions.allows(me.role, .actAsOthers), try !Meta.isDemo(db) {
-                    throw AllHandsError.notPermitted(action: Action.actAsOthers.rawValue, role: me.role)
-                }
-                guard let other = try PeopleService.find(login: target, in: db), other.active else {
-                    throw AllHandsError.notFound(what: "person '\(target)' (for --as)")
-                }
-                let actor = Actor(person: other, via: me.login)
-                let context = ServiceContext(db: db, clock: clock, config: config, actor: actor)
-                try context.audit("identity.act_as", entity: "person", id: other.login,
-                                  after: ["as": other.login, "by": me.login])
                 return actor
             }
         }
     }
+
+    /// The actor for `login` (and `actAs`), or nil when the database has nobody yet.
+    ///
+    /// Acting as someone else is for admins, and on a demo database for anyone, as people the
+    /// demo generator made. Nothing is written: every change made this way is audited with the
+    /// real login in `via`.
+    private static func actor(in db: Database, login: String, actAs: String?) throws -> Actor? {
+        guard let me = try PeopleService.find(login: login, in: db), me.active else {
+            if try db.fetchInt("SELECT EXISTS (SELECT 1 FROM people)") == 0 { return nil }
+            throw AllHandsError.notAMember(login: login)
+        }
+        guard let target = actAs, target != login else { return Actor(person: me) }
+        guard let other = try PeopleService.find(login: target, in: db), other.active else {
+            if !Permissions.allows(me.role, .actAsOthers), try !Meta.isDemo(db) {
+                throw AllHandsError.notPermitted(action: Action.actAsOthers.rawValue, role: me.role)
+            }
+            throw AllHandsError.notFound(what: "person '\(target)' to act as")
+        }
+        if !Permissions.allows(me.role, .actAsOthers), try !Meta.isDemoPerson(other, in: db) {
+            throw AllHandsError.notPermitted(action: Action.actAsOthers.rawValue, role: me.role)
+        }
+        return Actor(person: other, via: me.login)
+    }
 }
 
-/// The operating-system login of the process: allhands' notion of who you are.
+/// The operating-system login of the process: allhands' notion of who you are. It comes from
+/// the password database for the real user id only, never from `USER`, `LOGNAME` or `HOME`,
+/// which anyone can set.
 public enum OSIdentity {
     public static func currentLogin() -> String? {
-        if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name {
-            return String(cString: name)
-        }
-        return ProcessInfo.processInfo.environment["USER"]
+        guard let entry = getpwuid(getuid()), let name = entry.pointee.pw_name else { return nil }
+        let login = String(cString: name)
+        return login.isEmpty ? nil : login
     }
+
+    /// The real user id, for the message when it has no name.
+    public static var userID: UInt32 { UInt32(getuid()) }
 }

@@ -4,8 +4,15 @@ import Storage
 public enum AllHandsError: Error, Equatable, CustomStringConvertible {
     /// The actor's role does not allow the action.
     case notPermitted(action: String, role: Role)
+    /// The actor's role allows the action in general but not this case of it (a lead editing an
+    /// admin, demoting the last admin…): the reason says why.
+    case notAllowed(String)
     /// The OS login is not a person in this database.
     case notAMember(login: String)
+    /// The process runs as a user id with no account name, so nobody can be held to account.
+    case unknownIdentity(uid: UInt32)
+    /// A demo would replace a database that holds real data, and replacing was not asked for.
+    case holdsRealData(path: String)
     case notFound(what: String)
     /// Someone else changed the record since it was read; nothing was written.
     case conflict(what: String, expected: Int, found: Int)
@@ -21,9 +28,15 @@ public enum AllHandsError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notPermitted(let action, let role):
-            return "not permitted: a \(role.rawValue) may not \(action)"
+            return "not permitted: \(role.withArticle) may not \(action)"
+        case .notAllowed(let reason):
+            return "not permitted: \(reason)"
         case .notAMember(let login):
-            return "'\(login)' is not a person in this database; ask an admin to run: allhands people add \(login) …"
+            return "'\(login)' is not a person in this database; ask a lead or an admin to add them"
+        case .unknownIdentity(let uid):
+            return "cannot tell who you are: user id \(uid) has no account name"
+        case .holdsRealData(let path):
+            return "\(path) holds real data (people, customers or tickets) and is not a demo database; refusing to replace it"
         case .notFound(let what):
             return "\(what) not found"
         case .conflict(let what, let expected, let found):

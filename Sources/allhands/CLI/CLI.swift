@@ -34,6 +34,7 @@ enum CLI {
             let session = Session(databasePath: paths.database(explicit: dbOption),
                                   configPath: configOption ?? paths.defaultConfig,
                                   configIsExplicit: configOption != nil, actAs: actAs)
+            session.createsDatabase = command.map { !Session.readOnlyCommands.contains($0.name) } ?? true
             guard let command else {
                 try args.finish()
                 // The console needs a terminal on both ends; scripts and pipes get the overview.

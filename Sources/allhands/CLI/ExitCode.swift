@@ -17,10 +17,10 @@ enum ExitCode {
     /// The exit code for a domain error.
     static func code(for error: AllHandsError) -> Int32 {
         switch error {
-        case .notPermitted, .notAMember: return noPermission
+        case .notPermitted, .notAllowed, .notAMember, .unknownIdentity: return noPermission
         case .notFound, .invalid: return dataError
         case .conflict: return tempFail
-        case .refused: return cannotCreate
+        case .refused, .holdsRealData: return cannotCreate
         case .badConfig: return config
         case .database(let db): return code(for: db)
         }

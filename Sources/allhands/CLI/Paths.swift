@@ -2,15 +2,34 @@ import Foundation
 
 /// Where allhands keeps its files, following XDG: data in `$XDG_DATA_HOME/allhands/`, config in
 /// `$XDG_CONFIG_HOME/allhands/`; `--db` and `ALLHANDS_DB` override the database.
+///
+/// Installed setgid for a shared host (docs/shared-host.md), allhands runs with a group's rights
+/// that the user does not have, so it trusts nothing the user's environment says: `ALLHANDS_DB`,
+/// `XDG_*` and `HOME` are ignored, the home folder comes from the password database, and the
+/// database defaults to the shared one, `/var/lib/allhands/allhands.db`.
 struct Paths {
     let environment: [String: String]
 
-    var home: String { environment["HOME"] ?? NSHomeDirectory() }
+    /// The shared database of a setgid install.
+    static let sharedDatabase = "/var/lib/allhands/allhands.db"
+
+    init(environment: [String: String]) {
+        self.environment = Privilege.isSetID ? [:] : environment
+    }
+
+    var home: String { environment["HOME"] ?? Privilege.passwordHome ?? NSHomeDirectory() }
 
     func database(explicit: String?) -> String {
         if let explicit, !explicit.isEmpty { return explicit }
+        if Privilege.isSetID { return Self.sharedDatabase }
         if let env = environment["ALLHANDS_DB"], !env.isEmpty { return env }
         return dataHome + "/allhands/allhands.db"
+    }
+
+    /// Whether anything (a file, a folder, a dangling symlink) is at `path`, without following links.
+    static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
     }
 
     /// The user's config file, if they have one.
@@ -50,5 +69,33 @@ struct CLIFailure: Error {
     init(_ code: Int32, _ message: String) {
         self.code = code
         self.message = message
+    }
+}
+
+/// Whether allhands runs with rights the user does not have (installed setuid or setgid).
+enum Privilege {
+    static var isSetID: Bool { getegid() != getgid() || geteuid() != getuid() }
+
+    /// Under setgid, whether `path` is a database the user may reach through allhands' group: in
+    /// a folder the user can use with their own rights, or in a folder owned by allhands' group
+    /// (the shared one). Anything else would lend the group's rights to other files.
+    static func mayUseDatabase(at path: String) -> Bool {
+        guard isSetID else { return true }
+        let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+        if access(folder, W_OK | X_OK) == 0 { return true }
+        var info = stat()
+        return stat(folder, &info) == 0 && info.st_gid == getegid() && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// Under setgid, whether the real user could read `path` without allhands' group.
+    static func userMayRead(_ path: String) -> Bool {
+        !isSetID || access(path, R_OK) == 0
+    }
+
+    /// The real user's home folder, from the password database.
+    static var passwordHome: String? {
+        guard let entry = getpwuid(getuid()), let dir = entry.pointee.pw_dir else { return nil }
+        let home = String(cString: dir)
+        return home.isEmpty ? nil : home
     }
 }

@@ -11,6 +11,11 @@ final class Session {
     let actAs: String?
     let clock: any Clock
     private var opened: Workspace?
+    /// False for commands that only read: they never create a database.
+    var createsDatabase = true
+
+    /// The commands that only read, by name.
+    static let readOnlyCommands: Set<String> = ["ticket list", "ticket show", "people list", "tags"]
 
     init(databasePath: String, configPath: String?, configIsExplicit: Bool, actAs: String?, clock: any Clock = SystemClock()) {
         self.databasePath = databasePath
@@ -22,6 +27,9 @@ final class Session {
 
     func configuration() throws -> Configuration {
         guard let path = configPath else { return .default }
+        guard Privilege.userMayRead(path) || !FileManager.default.fileExists(atPath: path) else {
+            throw CLIFailure(ExitCode.noPermission, "cannot read config file \(path) as yourself")
+        }
         guard FileManager.default.fileExists(atPath: path) else {
             if configIsExplicit { throw CLIFailure(ExitCode.noInput, "config file \(path) does not exist") }
             return .default
@@ -29,14 +37,25 @@ final class Session {
         return try ConfigLoader.load(path: path)
     }
 
-    /// Opens the database (creating its folder and file if needed) and resolves who is acting.
+    /// Opens the database and resolves who is acting. Commands that change something (and the
+    /// console) create the folder and file when missing; commands that only read refuse a path
+    /// where no database exists (exit 66) and create nothing, so a mistyped `--db` never makes a
+    /// new empty database.
     func workspace() throws -> Workspace {
         if let opened { return opened }
         let config = try configuration()
-        try Paths.createParent(of: databasePath)
         guard let login = OSIdentity.currentLogin() else {
-            throw CLIFailure(ExitCode.noPermission, "cannot tell who you are: no user name for uid \(getuid())")
+            throw AllHandsError.unknownIdentity(uid: OSIdentity.userID)
         }
+        guard Privilege.mayUseDatabase(at: databasePath) else {
+            throw CLIFailure(ExitCode.noPermission, "\(databasePath) is neither yours nor in allhands' shared folder; "
+                             + "a shared install opens only those")
+        }
+        if !createsDatabase, !Paths.exists(databasePath) {
+            throw CLIFailure(ExitCode.noInput, "no allhands database at \(databasePath) "
+                             + "(run `allhands` or `allhands demo` to create one)")
+        }
+        try Paths.createParent(of: databasePath)
         let database: Database
         do {
             database = try Workspace.openDatabase(path: databasePath, clock: clock)
