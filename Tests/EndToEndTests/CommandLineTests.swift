@@ -77,19 +77,30 @@ final class CommandLineTests: XCTestCase {
         let cli = CLI()
         let file = cli.dir.file("plain-file")
         try Data("x".utf8).write(to: URL(fileURLWithPath: file))
-        let result = try cli.run(["ticket", "list"], db: file + "/sub/allhands.db")
+        let result = try cli.run(["people", "add", "zed", "--name", "Zed"], db: file + "/sub/allhands.db")
         XCTAssertEqual(result.status, 73, result.stderr)
         XCTAssertTrue(result.stderr.contains("cannot create"), result.stderr)
-        let folder = try cli.run(["ticket", "list"], db: cli.dir.path)
-        XCTAssertEqual(folder.status, 73, folder.stderr)
+        let folder = try cli.run(["people", "add", "zed", "--name", "Zed"], db: cli.dir.path)
+        XCTAssertNotEqual(folder.status, 0, folder.stderr)
+    }
+
+    func testAReadOnlyCommandOnAMistypedPathCreatesNothing() throws {
+        let cli = CLI()
+        let typo = cli.dir.file("typo/allhands.db")
+        for arguments in [["ticket", "list"], ["ticket", "show", "1"], ["people", "list"], ["tags"]] {
+            let result = try cli.run(arguments, db: typo)
+            XCTAssertEqual(result.status, 66, result.stderr)
+            XCTAssertEqual(result.stderr, "allhands: no allhands database at \(typo) (run `allhands` or `allhands demo` to create one)\n")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: cli.dir.file("typo")), "not even the folder")
     }
 
     func testTheDefaultDatabaseFollowsXDGAndFoldersAreCreated() throws {
         let cli = CLI()
-        let result = try ProcessRunner.run(CLI.binary, ["people", "list", "--json"], environment: cli.environment)
+        let result = try ProcessRunner.run(CLI.binary, ["people", "add", "zed", "--name", "Zed"], environment: cli.environment)
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(FileManager.default.fileExists(atPath: cli.dir.file("data/allhands/allhands.db")))
-        let env = try ProcessRunner.run(CLI.binary, ["people", "list"],
+        let env = try ProcessRunner.run(CLI.binary, ["people", "add", "zed", "--name", "Zed"],
                                         environment: cli.environment.merging(["ALLHANDS_DB": cli.dir.file("env/x.db")]) { $1 })
         XCTAssertEqual(env.status, 0, env.stderr)
         XCTAssertTrue(FileManager.default.fileExists(atPath: cli.dir.file("env/x.db")))

@@ -58,7 +58,7 @@ enum CLI {
             Output.error(failure.message)
             return failure.code
         } catch let error as AllHandsError {
-            Output.error(error.description)
+            Output.error(error.description + (ErrorHints.hint(for: error).map { "\n  " + $0 } ?? ""))
             return ExitCode.code(for: error)
         } catch let error as DatabaseError {
             Output.error(error.description)
