@@ -35,6 +35,7 @@ do {
     try console.firstFrame()
     try console.keystrokes()
     try console.terminalBytes()
+    try CLIComparisonBenchmarks(path: dir + "/bench.db", report: report).ticketShow()
     report.add("process", "peak RSS", Measure.peakRSSMiB, "MiB")
     if json { try report.printJSON() } else { report.printTable() }
 } catch {
