@@ -32,9 +32,7 @@ public struct DemoService {
                         refusing to replace it. Use another --db, or add --force to replace it (a backup is kept).
                         """)
                 }
-                let backup = db.path + ".before-demo-\(context.now).bak"
-                try wrapDatabaseErrors { try db.backup(to: backup) }
-                summary.backupPath = backup
+                summary.backupPath = try wrapDatabaseErrors { try db.backupBeside(label: "before-demo", now: context.now) }
             }
         }
         let admin = context.actor.via.flatMap { login in

@@ -71,7 +71,7 @@ public struct TicketService {
                              arguments: inout [any DatabaseValueConvertible], in db: Database) throws {
         switch filter.statuses {
         case .all: break
-        case .active: clauses.append("t.status IN ('new', 'open', 'pending')")
+        case .active: clauses.append("t.status IN \(TicketStatus.activeSQLList)")
         case .only(let set):
             let names = TicketStatus.allCases.filter(set.contains).map { "'\($0.rawValue)'" }
             clauses.append("t.status IN (\(names.joined(separator: ", ")))")
@@ -80,7 +80,9 @@ public struct TicketService {
             guard let tag = try TagService.resolve(tagName, in: db) else {
                 throw AllHandsError.notFound(what: "tag '\(tagName)'")
             }
-            clauses.append("t.id IN (SELECT ticket_id FROM ticket_tags WHERE tag_id = ?)")
+            // A correlated lookup by primary key per ticket walked in queue order; `t.id IN (SELECT …)`
+            // built the whole list of the tag's tickets for every page.
+            clauses.append("EXISTS (SELECT 1 FROM ticket_tags tt WHERE tt.ticket_id = t.id AND tt.tag_id = ?)")
             arguments.append(tag.id)
         }
         switch filter.assignee {
