@@ -100,6 +100,9 @@ public final class Database {
         return statement
     }
 
+    /// The SQL of every statement this connection has prepared (query-plan tests read it).
+    var preparedSQL: [String] { Array(statements.keys) }
+
     /// Runs a single statement, ignoring any rows.
     public func execute(_ sql: String, _ arguments: any DatabaseValueConvertible...) throws {
         try execute(sql, arguments: arguments)
