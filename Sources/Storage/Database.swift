@@ -42,9 +42,10 @@ public final class Database {
 
     /// A read-only look at `path` that cannot write or create anything beside it. Without a `-wal`
     /// beside the file, all its content is in the file itself and it is opened `immutable` (no
-    /// locks, no `-shm`); with one, a plain read-only connection reads the WAL as well.
+    /// locks, no `-shm`); when another connection has it open in WAL mode (a `-wal` and a `-shm`
+    /// exist), a plain read-only connection reads the WAL as well.
     static func probe(path: String) throws -> Database {
-        if DatabaseFile.hasContent(path + "-wal") {
+        if DatabaseFile.hasContent(path + "-wal"), DatabaseFile.hasContent(path + "-shm") {
             return try Database(path: path, flags: SQLITE_OPEN_READONLY)
         }
         var uri = "file:"

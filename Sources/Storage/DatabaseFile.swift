@@ -58,13 +58,13 @@ enum DatabaseFile {
         }
         if filled == 0 { return .empty }
         guard filled == headerLength, Array(bytes[0..<magic.count]) == magic else {
-            throw DatabaseError(kind: .notADatabase, message: "\(path) is not an SQLite database; it was left untouched")
+            throw DatabaseError(kind: .notADatabase, message: "\(path) does not start with an SQLite header")
         }
         return .sqlite(Header(applicationID: Int32(bitPattern: bigEndian(bytes, at: 68)),
                               userVersion: Int(Int32(bitPattern: bigEndian(bytes, at: 60)))))
     }
 
-    /// True when a non-empty regular file exists at `path` (a `-wal` beside a database).
+    /// True when a non-empty regular file exists at `path` (a `-wal` or `-shm` beside a database).
     static func hasContent(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && info.st_size > 0
