@@ -15,23 +15,49 @@ public final class Database {
 
     /// Opens (creating if missing) the file at `path` and checks it really is an SQLite database.
     /// Nothing is written to the file here: a file that is not a database is left untouched.
-    public init(path: String) throws {
+    /// allhands itself opens through `Migrator.open`, which first checks what lies at the path.
+    public convenience init(path: String) throws {
+        try self.init(path: path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+    }
+
+    /// Opens `path` with SQLite `flags` (never following a symbolic link, never shared between threads).
+    init(path: String, flags: Int32, name: String? = nil) throws {
+        let shown = name ?? path
         var db: OpaquePointer?
-        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
-        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        let rc = sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_NOFOLLOW, nil)
         guard rc == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
             if let db { sqlite3_close_v2(db) }
-            throw DatabaseError(code: rc, message: "cannot open \(path): \(message)")
+            throw DatabaseError(code: rc, message: "cannot open \(shown): \(message)")
         }
         self.handle = db
-        self.path = path
+        self.path = shown
         sqlite3_extended_result_codes(db, 1)
         sqlite3_busy_timeout(db, Self.busyTimeoutMilliseconds)
         // Reading the schema forces SQLite to read page 1: a file that is not a database fails here,
         // before any pragma could write to it.
         try execute("SELECT count(*) FROM sqlite_master")
         try execute("PRAGMA foreign_keys = ON")
+    }
+
+    /// A read-only look at `path` that cannot write or create anything beside it. Without a `-wal`
+    /// beside the file, all its content is in the file itself and it is opened `immutable` (no
+    /// locks, no `-shm`); when another connection has it open in WAL mode (a `-wal` and a `-shm`
+    /// exist), a plain read-only connection reads the WAL as well.
+    static func probe(path: String) throws -> Database {
+        if DatabaseFile.hasContent(path + "-wal"), DatabaseFile.hasContent(path + "-shm") {
+            return try Database(path: path, flags: SQLITE_OPEN_READONLY)
+        }
+        var uri = "file:"
+        for character in path.unicodeScalars {
+            switch character {
+            case "%": uri += "%25"
+            case "?": uri += "%3f"
+            case "#": uri += "%23"
+            default: uri.unicodeScalars.append(character)
+            }
+        }
+        return try Database(path: uri + "?immutable=1", flags: SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, name: path)
     }
 
     deinit {
@@ -46,8 +72,13 @@ public final class Database {
     ///   process (kill -9) because it is already in the WAL file; a power loss or OS crash may
     ///   roll back the last few commits made since the last checkpoint, but never corrupts the
     ///   database. FULL would fsync on every commit, which costs every ticket update a disk flush.
+    ///
+    /// Switching to WAL is a write; a file already in WAL mode is only read.
     public func enableSharedMode() throws {
-        let mode = try fetchOne("PRAGMA journal_mode = WAL") { $0.string(0) }
+        var mode = try fetchOne("PRAGMA journal_mode") { $0.string(0) }
+        if mode?.lowercased() != "wal" {
+            mode = try fetchOne("PRAGMA journal_mode = WAL") { $0.string(0) }
+        }
         if mode?.lowercased() != "wal" {
             throw DatabaseError(kind: .other(code: SQLITE_ERROR), message: "could not switch \(path) to WAL (journal_mode is \(mode ?? "unknown"))")
         }
@@ -69,6 +100,9 @@ public final class Database {
         statements[sql] = statement
         return statement
     }
+
+    /// The SQL of every statement this connection has prepared (query-plan tests read it).
+    var preparedSQL: [String] { Array(statements.keys) }
 
     /// Runs a single statement, ignoring any rows.
     public func execute(_ sql: String, _ arguments: any DatabaseValueConvertible...) throws {
@@ -205,11 +239,6 @@ public final class Database {
             try? execute("PRAGMA foreign_keys = ON")
         }
         return try body()
-    }
-
-    /// Writes a consistent copy of the database to `path` (which must not exist).
-    public func backup(to path: String) throws {
-        try execute("VACUUM INTO ?", path)
     }
 
     // MARK: - Change watching

@@ -11,6 +11,16 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable, Equatable
         case corrupt
         /// The file is not an SQLite database at all.
         case notADatabase
+        /// The file is an SQLite database, but another program's: it is refused untouched.
+        case notAllhands
+        /// The path is a folder, a device, a FIFO or a symbolic link: refused without creating anything.
+        case notARegularFile
+        /// No database exists at the path and the caller asked not to create one.
+        case missing
+        /// A backup copy could not be written at `path`; the database itself is unchanged.
+        case backupFailed(path: String)
+        /// A migration left a row pointing at a missing parent; it was rolled back.
+        case foreignKeyViolation
         /// The file's schema was written by a newer allhands; this binary must not touch it.
         case schemaTooNew(found: Int, known: Int)
         /// The file or its folder cannot be opened or created.
@@ -52,6 +62,8 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable, Equatable
             return "database schema version \(found) is newer than this allhands understands (\(known)); upgrade allhands"
         case .notADatabase:
             return "file is not an SQLite database (\(message))"
+        case .notAllhands, .notARegularFile, .missing, .backupFailed, .foreignKeyViolation:
+            return message
         default:
             if let sql { return "\(message) [\(sql.prefix(120))]" }
             return message

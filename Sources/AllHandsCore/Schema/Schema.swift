@@ -3,8 +3,13 @@ import Storage
 /// The allhands schema as ordered migrations. Append only: never edit a released migration,
 /// add a new one at the end (later issues add shifts, swaps, insights… this way).
 public enum Schema {
-    public static let migrator = Migrator([
+    /// `PRAGMA application_id` of every allhands database ("AhDb"): how allhands tells its own
+    /// files from other programs' SQLite files, which it refuses untouched.
+    public static let applicationID: Int32 = 0x4168_4462
+
+    public static let migrator = Migrator(applicationID: applicationID, [
         .init("foundation", foundation),
+        .init("lookup-indexes", lookupIndexes),
     ])
 
     /// People, customers, tickets, messages, tags and the audit log.
@@ -53,7 +58,7 @@ public enum Schema {
         -- both serve keyset pagination, so a page costs the same at any depth.
         CREATE INDEX tickets_queue ON tickets(priority, created_at, id);
         CREATE INDEX tickets_active_queue ON tickets(priority, created_at, id)
-            WHERE status IN ('new', 'open', 'pending');
+            WHERE status IN \(TicketStatus.activeSQLList);
         CREATE INDEX tickets_status_queue ON tickets(status, priority, created_at, id);
         CREATE INDEX tickets_assignee_queue ON tickets(assignee_id, priority, created_at, id);
         CREATE INDEX tickets_created ON tickets(created_at);
@@ -98,4 +103,19 @@ public enum Schema {
         );
         CREATE INDEX audit_entity ON audit_log(entity, entity_id, id);
         """
+
+    /// Indexes for the lookups that scanned: a customer's tickets, a person's messages (both also
+    /// serve the foreign-key checks when a customer or person row is deleted), and the audit log
+    /// of one kind of entity, newest first.
+    static let lookupIndexes = """
+        CREATE INDEX tickets_requester ON tickets(requester_id);
+        CREATE INDEX messages_author_person ON messages(author_person_id);
+        CREATE INDEX audit_by_entity ON audit_log(entity, id);
+        """
+}
+
+extension TicketStatus {
+    /// The active statuses as an SQL list, `('new', 'open', 'pending')`: written as literals so
+    /// SQLite can match the working queue's partial index, whose WHERE clause is built from it.
+    public static let activeSQLList = "(" + active.map { "'\($0.rawValue)'" }.joined(separator: ", ") + ")"
 }

@@ -32,11 +32,23 @@ public struct AuditLog {
     public func entries(entity: String? = nil, id: String? = nil, limit: Int = 100) throws -> [AuditEntry] {
         try context.check(.viewAudit)
         return try context.read { db in
-            try db.fetchAll("""
-                SELECT id, at, actor, via, action, entity, entity_id, before, after FROM audit_log
-                WHERE (?1 IS NULL OR entity = ?1) AND (?2 IS NULL OR entity_id = ?2)
-                ORDER BY id DESC LIMIT ?3
-                """, entity, id, limit) { row in
+            // One query per filter shape, so each walks an index (newest first) instead of
+            // `(? IS NULL OR entity = ?)`, which SQLite can only answer by scanning the log.
+            var clauses: [String] = []
+            var arguments: [any DatabaseValueConvertible] = []
+            if let entity {
+                clauses.append("entity = ?")
+                arguments.append(entity)
+            }
+            if let id {
+                clauses.append("entity_id = ?")
+                arguments.append(id)
+            }
+            arguments.append(limit)
+            let sql = "SELECT id, at, actor, via, action, entity, entity_id, before, after FROM audit_log"
+                + (clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND "))
+                + " ORDER BY id DESC LIMIT ?"
+            return try db.fetchAll(sql, arguments: arguments) { row in
                 AuditEntry(id: row.int(0), at: row.int64(1), actor: row.string(2), via: row.optionalString(3),
                            action: row.string(4), entity: row.string(5), entityID: row.optionalString(6),
                            before: row.optionalString(7), after: row.optionalString(8))

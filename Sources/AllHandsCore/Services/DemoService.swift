@@ -30,9 +30,7 @@ public struct DemoService {
         if !isEmpty {
             try context.check(.replaceDatabase)
             if !isDemo, !options.force { throw AllHandsError.holdsRealData(path: db.path) }
-            let backup = db.path + ".before-demo-\(context.now).bak"
-            try wrapDatabaseErrors { try db.backup(to: backup) }
-            summary.backupPath = backup
+            summary.backupPath = try wrapDatabaseErrors { try db.backupBeside(label: "before-demo", now: context.now) }
         }
         // The demo's admin is the person whose rights asked for it: on a non-empty database that
         // is an admin, so nobody becomes admin by regenerating a demo through `--as`.

@@ -26,7 +26,7 @@ public struct TagService {
             try db.forEachRow("""
                 SELECT tt.tag_id, count(*) FROM tickets t INDEXED BY tickets_active_queue
                 CROSS JOIN ticket_tags tt ON tt.ticket_id = t.id
-                WHERE t.status IN ('new', 'open', 'pending') GROUP BY tt.tag_id
+                WHERE t.status IN \(TicketStatus.activeSQLList) GROUP BY tt.tag_id
                 """) { open[$0.int(0)] = $0.int(1) }
             try db.forEachRow("""
                 SELECT tt.tag_id, count(*) FROM tickets t INDEXED BY tickets_created

@@ -71,7 +71,7 @@ public struct TicketService {
                              arguments: inout [any DatabaseValueConvertible], in db: Database) throws {
         switch filter.statuses {
         case .all: break
-        case .active: clauses.append("t.status IN ('new', 'open', 'pending')")
+        case .active: clauses.append("t.status IN \(TicketStatus.activeSQLList)")
         case .only(let set):
             let names = TicketStatus.allCases.filter(set.contains).map { "'\($0.rawValue)'" }
             clauses.append("t.status IN (\(names.joined(separator: ", ")))")
@@ -80,7 +80,9 @@ public struct TicketService {
             guard let tag = try TagService.resolve(tagName, in: db) else {
                 throw AllHandsError.notFound(what: "tag '\(tagName)'")
             }
-            clauses.append("t.id IN (SELECT ticket_id FROM ticket_tags WHERE tag_id = ?)")
+            // A correlated lookup by primary key per ticket walked in queue order; `t.id IN (SELECT …)`
+            // built the whole list of the tag's tickets for every page.
+            clauses.append("EXISTS (SELECT 1 FROM ticket_tags tt WHERE tt.ticket_id = t.id AND tt.tag_id = ?)")
             arguments.append(tag.id)
         }
         switch filter.assignee {
@@ -95,22 +97,31 @@ public struct TicketService {
         }
     }
 
-    /// Fills in each ticket's tags with one query for the whole page.
+    /// Fills in each ticket's tags with one query for the whole page: each id of the page looks
+    /// its tags up by primary key (no list subquery), and the few tags of a ticket are put in
+    /// order here (dimension tags by dimension, then free tags, each by name) rather than by a
+    /// temporary b-tree.
     static func attachTags(to tickets: inout [Ticket], in db: Database) throws {
         guard !tickets.isEmpty else { return }
         let ids = "[" + tickets.map { String($0.id) }.joined(separator: ",") + "]"
-        var tagsByTicket: [Int: [String]] = [:]
+        var tagsByTicket: [Int: [Tag]] = [:]
         try db.forEachRow("""
-            SELECT tt.ticket_id, g.name, g.dimension FROM ticket_tags tt JOIN tags g ON g.id = tt.tag_id
-            WHERE tt.ticket_id IN (SELECT value FROM json_each(?))
-            ORDER BY g.dimension IS NULL, g.dimension, g.name
+            SELECT tt.ticket_id, g.name, g.dimension FROM json_each(?) page
+            CROSS JOIN ticket_tags tt ON tt.ticket_id = page.value
+            JOIN tags g ON g.id = tt.tag_id
             """, ids) { row in
-            let tag = Tag(id: 0, name: row.string(1), dimension: row.optionalString(2))
-            tagsByTicket[row.int(0), default: []].append(tag.qualifiedName)
+            tagsByTicket[row.int(0), default: []].append(Tag(id: 0, name: row.string(1), dimension: row.optionalString(2)))
         }
         for index in tickets.indices {
-            tickets[index].tags = tagsByTicket[tickets[index].id] ?? []
+            tickets[index].tags = (tagsByTicket[tickets[index].id] ?? []).sorted(by: tagOrder).map(\.qualifiedName)
         }
+    }
+
+    /// Dimension tags first, by dimension, then free tags; by name within each (byte order, as SQLite sorts).
+    private static func tagOrder(_ a: Tag, _ b: Tag) -> Bool {
+        if (a.dimension == nil) != (b.dimension == nil) { return a.dimension != nil }
+        if let x = a.dimension, let y = b.dimension, x != y { return x.utf8.lexicographicallyPrecedes(y.utf8) }
+        return a.name.utf8.lexicographicallyPrecedes(b.name.utf8)
     }
 
     /// How many tickets match a filter.

@@ -17,10 +17,13 @@ public final class Workspace {
     public var demo: DemoService { DemoService(context: context) }
     public var rotation: RotationService { RotationService(context: context) }
 
-    /// Opens (creating if needed) and migrates the database at `path`. A file that is not an
-    /// SQLite database, or one from a newer allhands, is refused untouched.
-    public static func openDatabase(path: String, clock: any Clock) throws -> Database {
-        try wrapDatabaseErrors { try Schema.migrator.open(path: path, now: clock.epochSeconds) }
+    /// Opens and, only when needed, migrates the database at `path`. A missing file is created
+    /// private, or with `create: false` reported as `missing` with nothing created. A symbolic
+    /// link, a non-regular file, a file that is not an SQLite database, another program's
+    /// database, or one from a newer allhands is refused untouched. An up-to-date database opens
+    /// without taking the write lock.
+    public static func openDatabase(path: String, clock: any Clock, create: Bool = true) throws -> Database {
+        try wrapDatabaseErrors { try Schema.migrator.open(path: path, now: clock.epochSeconds, create: create) }
     }
 
     /// Resolves who is acting and opens the services for them.

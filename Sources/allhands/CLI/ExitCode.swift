@@ -29,8 +29,9 @@ enum ExitCode {
     static func code(for error: DatabaseError) -> Int32 {
         switch error.kind {
         case .busy: return tempFail
-        case .constraint, .corrupt, .notADatabase, .schemaTooNew: return dataError
-        case .cannotOpen, .readOnly: return cannotCreate
+        case .constraint, .corrupt, .notADatabase, .schemaTooNew, .notAllhands, .foreignKeyViolation: return dataError
+        case .missing: return noInput
+        case .cannotOpen, .readOnly, .notARegularFile, .backupFailed: return cannotCreate
         case .other: return ioError
         }
     }

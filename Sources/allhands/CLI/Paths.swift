@@ -26,12 +26,6 @@ struct Paths {
         return dataHome + "/allhands/allhands.db"
     }
 
-    /// Whether anything (a file, a folder, a dangling symlink) is at `path`, without following links.
-    static func exists(_ path: String) -> Bool {
-        var info = stat()
-        return lstat(path, &info) == 0
-    }
-
     /// The user's config file, if they have one.
     var defaultConfig: String { configHome + "/allhands/allhands.json5" }
 
@@ -45,19 +39,24 @@ struct Paths {
         return home + "/.config"
     }
 
-    /// Creates the folder that will hold `file`. Failure is "cannot create" (exit 73).
+    /// Creates the folder that will hold `file`, and any missing folder above it, each 0700
+    /// (the umask may only narrow that; existing folders keep their mode). Failure is "cannot
+    /// create" (exit 73).
     static func createParent(of file: String) throws {
         let parent = (file as NSString).deletingLastPathComponent
         guard !parent.isEmpty else { return }
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: parent, isDirectory: &isDirectory) {
-            if isDirectory.boolValue { return }
-            throw CLIFailure(ExitCode.cannotCreate, "cannot create \(file): \(parent) is a file, not a folder")
-        }
-        do {
-            try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
-        } catch {
-            throw CLIFailure(ExitCode.cannotCreate, "cannot create folder \(parent): \((error as NSError).localizedDescription)")
+        var path = parent.hasPrefix("/") ? "" : "."
+        for component in parent.split(separator: "/", omittingEmptySubsequences: true) {
+            path += "/" + component
+            var info = stat()
+            if stat(path, &info) == 0 {
+                if info.st_mode & S_IFMT == S_IFDIR { continue }
+                throw CLIFailure(ExitCode.cannotCreate, "cannot create \(file): \(path) is a file, not a folder")
+            }
+            if mkdir(path, 0o700) != 0 && errno != EEXIST {
+                let reason = String(cString: strerror(errno))
+                throw CLIFailure(ExitCode.cannotCreate, "cannot create folder \(path): \(reason)")
+            }
         }
     }
 }

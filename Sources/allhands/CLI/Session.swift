@@ -51,14 +51,10 @@ final class Session {
             throw CLIFailure(ExitCode.noPermission, "\(databasePath) is neither yours nor in allhands' shared folder; "
                              + "a shared install opens only those")
         }
-        if !createsDatabase, !Paths.exists(databasePath) {
-            throw CLIFailure(ExitCode.noInput, "no allhands database at \(databasePath) "
-                             + "(run `allhands` or `allhands demo` to create one)")
-        }
-        try Paths.createParent(of: databasePath)
+        if createsDatabase { try Paths.createParent(of: databasePath) }
         let database: Database
         do {
-            database = try Workspace.openDatabase(path: databasePath, clock: clock)
+            database = try Workspace.openDatabase(path: databasePath, clock: clock, create: createsDatabase)
         } catch AllHandsError.database(let error) {
             throw CLIFailure(ExitCode.code(for: error), describeOpenFailure(error))
         }
@@ -75,6 +71,10 @@ final class Session {
             return "\(databasePath): \(error.description); the file was left untouched"
         case .cannotOpen, .readOnly:
             return "cannot open or create \(databasePath): \(error.message)"
+        case .missing:
+            return "no allhands database at \(databasePath) (run `allhands` or `allhands demo` to create one)"
+        case .notAllhands, .notARegularFile, .backupFailed, .foreignKeyViolation:
+            return error.description
         default:
             return "\(databasePath): \(error.description)"
         }
