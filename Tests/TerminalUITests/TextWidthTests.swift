@@ -20,6 +20,18 @@ final class TextWidthTests: XCTestCase {
         XCTAssertEqual(TextWidth.columns("שלום"), 4)
     }
 
+    func testAGraphemeClusterIsOneGlyphOfItsWidth() {
+        XCTAssertEqual(TextWidth.columns("👨‍👩‍👧‍👦"), 2, "a family ZWJ sequence of seven scalars")
+        XCTAssertEqual(TextWidth.columns("🇯🇵"), 2, "a flag is a pair of regional indicators")
+        XCTAssertEqual(TextWidth.columns("👍🏽"), 2, "a skin tone modifies its base")
+        XCTAssertEqual(TextWidth.columns("1️⃣"), 2, "a keycap with emoji presentation")
+        XCTAssertEqual(TextWidth.columns("a\u{301}\u{302}\u{303}"), 1, "stacked combining marks")
+        XCTAssertEqual(TextWidth.columns("Tokyo 🇯🇵 👨‍👩‍👧‍👦!"), 12)
+        XCTAssertEqual(TextWidth.truncate("👨‍👩‍👧‍👦🇯🇵abc", to: 5), "👨‍👩‍👧‍👦🇯🇵…",
+                       "truncation keeps whole clusters")
+        XCTAssertEqual(TextWidth.fit("🇯🇵", to: 3), "🇯🇵 ")
+    }
+
     func testTruncationNeverSplitsAWideCharacterNorOverflows() {
         let text = "日本語のチケットです"
         for width in 1...22 {

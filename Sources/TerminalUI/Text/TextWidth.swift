@@ -11,11 +11,14 @@ public enum TextWidth {
         ah_setlocale() == 1
     }
 
-    /// Columns one user-perceived character takes: the width of its first visible scalar
-    /// (combining marks and joiners add nothing); an emoji presentation selector makes it two.
+    /// Columns one user-perceived character (a grapheme cluster) takes: the width of its first
+    /// visible scalar, since combining marks, joiners, skin tones and the rest of a ZWJ sequence
+    /// draw into the same glyph; an emoji presentation selector or a flag (a pair of regional
+    /// indicators) makes it two.
     public static func columns(_ character: Character) -> Int {
         if let ascii = character.asciiValue { return ascii >= 0x20 && ascii != 0x7F ? 1 : 0 }
         let scalars = character.unicodeScalars
+        if let first = scalars.first, isRegionalIndicator(first), scalars.count > 1 { return 2 }
         var width = 0
         for scalar in scalars {
             let w = scalarColumns(scalar)
@@ -30,6 +33,10 @@ public enum TextWidth {
         var total = 0
         for ch in text { total += columns(ch) }
         return total
+    }
+
+    static func isRegionalIndicator(_ scalar: Unicode.Scalar) -> Bool {
+        (0x1F1E6...0x1F1FF).contains(scalar.value)
     }
 
     static func scalarColumns(_ scalar: Unicode.Scalar) -> Int {
