@@ -41,7 +41,7 @@ final class SnapshotTests: XCTestCase {
     }
 
     func testWelcomeScreenOfAnEmptyDatabase() throws {
-        let f = try ConsoleFixture(size: Size(width: 100, height: 30), demo: false)
+        let f = try ConsoleFixture(size: Size(width: 100, height: 30), content: .empty)
         // The temp path differs every run: replace it and the padding it leaves.
         let screen = f.screen.replacingOccurrences(of: f.path, with: "<database>")
             .split(separator: "\n", omittingEmptySubsequences: false)

@@ -70,6 +70,18 @@ public enum TextWidth {
         return out
     }
 
+    /// Like `truncate`, but a cut falls between words: the longest run of whole words that
+    /// fits with `…` after it (a single word longer than the width is cut as `truncate` does).
+    public static func truncateAtWord(_ text: String, to width: Int) -> String {
+        guard width > 0 else { return "" }
+        if columns(text) <= width { return text }
+        let cut = truncate(text, to: width)
+        let kept = cut.dropLast()
+        guard let space = kept.lastIndex(of: " ") else { return cut }
+        let words = kept[..<space].replacingTrailingSpaces()
+        return words.isEmpty ? cut : words + "…"
+    }
+
     /// True when every byte is a printable ASCII character: the common case, measured fast.
     @inline(__always)
     public static func isPrintableASCII(_ text: String) -> Bool {
@@ -83,5 +95,13 @@ public enum TextWidth {
         guard pad > 0 else { return cut }
         let spaces = String(repeating: " ", count: pad)
         return alignRight ? spaces + cut : cut + spaces
+    }
+}
+
+private extension Substring {
+    func replacingTrailingSpaces() -> String {
+        var s = self
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
     }
 }
