@@ -21,16 +21,17 @@ final class ConsoleFixture {
     let console: Console
     var path: String { dir.file("allhands.db") }
 
-    init(size: Size = Size(width: 120, height: 40), content: Content = .small(extraTickets: 0), login: String = "ada") throws {
+    init(size: Size = Size(width: 120, height: 40), content: Content = .small(extraTickets: 0), login: String = "ada",
+         config: Configuration = .default) throws {
         TextWidth.prepareLocale()
         backend = VirtualBackend(size: size)
         let db = try Workspace.openDatabase(path: dir.file("allhands.db"), clock: clock)
-        var workspace = try Workspace(database: db, config: .default, clock: clock, login: "ada")
+        var workspace = try Workspace(database: db, config: config, clock: clock, login: "ada")
         if case .small(let extra) = content {
             try SmallCompany.write(into: db, admin: "ada", now: Self.now, extraTickets: extra)
         }
         if login != "ada" || !(workspace.isEmpty) {
-            workspace = try Workspace(database: db, config: .default, clock: clock, login: login)
+            workspace = try Workspace(database: db, config: config, clock: clock, login: login)
         }
         console = try Console(workspace: workspace, backend: backend, clock: clock)
         try console.finishLoading()

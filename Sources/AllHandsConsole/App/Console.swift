@@ -173,7 +173,7 @@ public final class Console {
         }
         detail = new
         guard let old, old != new else { return }
-        if let text = TicketChange.describe(before: old, after: new, by: lastActor(onTicket: id)) {
+        if let text = TicketChangeNotice.describe(before: old, after: new, by: lastActor(onTicket: id)) {
             flash("#\(id) changed: " + text)
         }
     }

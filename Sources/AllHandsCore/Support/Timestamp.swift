@@ -34,6 +34,7 @@ public enum Timestamp {
     /// else its offset from UTC (`UTC+9`, `UTC+5:30`, `UTC-3`).
     public static func zone(_ seconds: Int64, timeZone: TimeZone) -> String {
         let date = Date(timeIntervalSince1970: TimeInterval(seconds))
+        if ["UTC", "GMT", "Etc/UTC", "Etc/GMT"].contains(timeZone.identifier) { return "UTC" }
         if let abbreviation = timeZone.abbreviation(for: date), !abbreviation.isEmpty,
            abbreviation.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) {
             return abbreviation

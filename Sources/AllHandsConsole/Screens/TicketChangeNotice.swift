@@ -2,7 +2,7 @@ import AllHandsCore
 
 /// What another process changed in the ticket on show, in words: "priority: urgent → low,
 /// 1 new message by fkim".
-enum TicketChange {
+enum TicketChangeNotice {
     static func describe(before: TicketDetail, after: TicketDetail, by actor: String?) -> String? {
         let old = before.ticket, new = after.ticket
         var parts: [String] = []
