@@ -90,10 +90,10 @@ final class TimesAndChangesTests: XCTestCase {
         var dropped: [String] = []
         for width in stride(from: 120, through: 20, by: -1) {
             let c = QueuePane.Columns.compute(width: width, maxID: 8, showStatus: true)
-            for (name, value) in [("assignee", c.assignee), ("area", c.area), ("status", c.status), ("age", c.age)]
+            for (name, value) in [("assignee", c.assignee), ("dimension", c.dimension), ("status", c.status), ("age", c.age)]
             where value == 0 && !dropped.contains(name) { dropped.append(name) }
         }
-        XCTAssertEqual(dropped, ["assignee", "area", "status", "age"])
+        XCTAssertEqual(dropped, ["assignee", "dimension", "status", "age"])
         let f = try ConsoleFixture()
         try f.press(.character("a"))
         let header = try XCTUnwrap(f.screen.split(separator: "\n").dropFirst().first)

@@ -15,24 +15,25 @@ enum QueuePane {
     /// How many tickets a queue pane shows (at least one, so the model always has a viewport).
     static func bodyRows(_ rect: Rect) -> Int { max(1, body(rect).height) }
 
-    /// Column widths for a pane width. Narrow panes drop the assignee, then the area, then the
+    /// Column widths for a pane width. Narrow panes drop the assignee, then the dimension, then the
     /// status (shown only with every ticket), then the age; id, priority and subject stay.
     struct Columns: Equatable {
         var id: Int
-        var area: Int
+        /// The tag of the taxonomy's first dimension (`area` by default).
+        var dimension: Int
         var subject: Int
         var status: Int
         var age: Int
         var assignee: Int
 
         static func compute(width: Int, maxID: Int, showStatus: Bool = false) -> Columns {
-            var c = Columns(id: max(4, String(maxID).count), area: 13, subject: 0, status: showStatus ? 7 : 0, age: 4, assignee: 10)
+            var c = Columns(id: max(4, String(maxID).count), dimension: 13, subject: 0, status: showStatus ? 7 : 0, age: 4, assignee: 10)
             func subject() -> Int {
                 // " id mark " then each optional column with the space before it.
-                width - (1 + c.id + 3) - [c.area, c.status, c.age, c.assignee].filter { $0 > 0 }.reduce(0) { $0 + $1 + 1 }
+                width - (1 + c.id + 3) - [c.dimension, c.status, c.age, c.assignee].filter { $0 > 0 }.reduce(0) { $0 + $1 + 1 }
             }
             if subject() < 24 { c.assignee = 0 }
-            if subject() < 20 { c.area = 0 }
+            if subject() < 20 { c.dimension = 0 }
             if subject() < 16 { c.status = 0 }
             if subject() < 12 { c.age = 0 }
             c.subject = max(0, subject())
@@ -70,7 +71,7 @@ enum QueuePane {
 
     static func drawHeader(_ grid: inout Grid, x: Int, y: Int, columns c: Columns, dimension: String?, width: Int) {
         var line = " " + TextWidth.fit("#", to: c.id, alignRight: true) + "   "
-        if c.area > 0 { line += TextWidth.fit((dimension ?? "tag").uppercased(), to: c.area) + " " }
+        if c.dimension > 0 { line += TextWidth.fit((dimension ?? "tag").uppercased(), to: c.dimension) + " " }
         line += TextWidth.fit("SUBJECT", to: c.subject)
         if c.status > 0 { line += " " + TextWidth.fit("STATUS", to: c.status) }
         if c.age > 0 { line += " " + TextWidth.fit("AGE", to: c.age, alignRight: true) }
@@ -83,10 +84,10 @@ enum QueuePane {
         col += grid.write(TextWidth.fit(String(t.id), to: c.id, alignRight: true), x: col, y: y) + 1
         let (mark, role) = priorityMark(t.priority)
         col += grid.write(mark, x: col, y: y, role: role) + 1
-        if c.area > 0 {
+        if c.dimension > 0 {
             let prefix = (dimension ?? "") + ":"
             let value = dimension == nil ? nil : t.tags.first { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
-            col += grid.write(TextWidth.fit(Sanitizer.clean(value ?? "—"), to: c.area), x: col, y: y, role: .muted) + 1
+            col += grid.write(TextWidth.fit(Sanitizer.clean(value ?? "—"), to: c.dimension), x: col, y: y, role: .muted) + 1
         }
         col += grid.write(TextWidth.fit(Sanitizer.clean(t.subject), to: c.subject), x: col, y: y,
                           role: t.status == .new ? .title : .normal)

@@ -5,11 +5,18 @@ import TerminalUI
 /// (or `:command ARG` for an action that has no key) and the description with a hanging indent,
 /// so a wrapped description never runs back under the keys at any width.
 enum HelpScreen {
+    /// The key column's width: the longest key label, up to a third of the page.
+    static func keyWidth(width: Int) -> Int {
+        let longest = ActionTable.all.map { TextWidth.columns(keyColumn($0)) }.max() ?? 0
+        return min(longest, max(8, TextPage.textWidth(width) / 3))
+    }
+
+    /// Where descriptions start (and wrap to).
+    static func entryIndent(width: Int) -> Int { 2 + keyWidth(width: width) + 2 }
+
     static func page(width: Int) -> TextPage {
-        let textWidth = max(20, width - 2)
-        let labels = ActionTable.all.map(keyColumn)
-        let longest = labels.map(TextWidth.columns).max() ?? 0
-        let keyWidth = min(longest, max(8, textWidth / 3))
+        let textWidth = TextPage.textWidth(width)
+        let keyWidth = keyWidth(width: width)
         var lines: [TextPage.Line] = []
         for context in ActionContext.allCases {
             let actions = ActionTable.all.filter { $0.context == context }
@@ -59,7 +66,7 @@ enum HelpScreen {
     /// One entry: the key column then the description wrapped under itself. A key label wider
     /// than the column gets a line of its own.
     static func entry(_ keys: String, _ description: String, keyWidth: Int, width: Int) -> [TextPage.Line] {
-        let indent = 2 + keyWidth + 2
+        let indent = 2 + keyWidth + 2 // as `entryIndent`
         let wrapped = TextWrap.wrap(description, width: max(8, width - indent))
         let pad = String(repeating: " ", count: indent)
         var lines: [TextPage.Line] = []

@@ -23,6 +23,9 @@ struct TextPage {
         return TextWrap.wrap(text, width: max(1, width - indent)).map { Line(pad + $0, role) }
     }
 
+    /// Columns a page's text is wrapped to for a page `width` wide: a margin on either side.
+    static func textWidth(_ width: Int) -> Int { max(20, width - 2) }
+
     /// Rows of text a page shows in `rect`: all but its title row.
     static func bodyRows(_ rect: Rect) -> Int { max(0, rect.height - 1) }
 

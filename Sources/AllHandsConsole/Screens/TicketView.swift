@@ -7,7 +7,7 @@ import TerminalUI
 enum TicketView {
     static func page(_ detail: TicketDetail, width: Int, timeZone: TimeZone, now: Int64) -> TextPage {
         let t = detail.ticket
-        let textWidth = max(10, width - 2)
+        let textWidth = TextPage.textWidth(width)
         var lines: [TextPage.Line] = []
         lines += TextPage.wrapped(Sanitizer.clean(t.subject), width: textWidth, role: .title)
         let assignee = t.assigneeLogin.map(Sanitizer.clean) ?? "unassigned"

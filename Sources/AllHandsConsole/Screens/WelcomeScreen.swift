@@ -9,7 +9,7 @@ enum WelcomeScreen {
     }
 
     static func page(width: Int, databasePath: String) -> TextPage {
-        let w = max(20, width - 2)
+        let w = TextPage.textWidth(width)
         var lines: [TextPage.Line] = [.init("")]
         lines += TextPage.wrapped("Welcome to allhands", width: w, role: .title)
         lines.append(.init(""))
