@@ -6,14 +6,14 @@ import XCTest
 final class HelpScreenTests: XCTestCase {
     override func setUp() { TextWidth.prepareLocale() }
 
-    func testEveryActionIsListedWithAKeyOrItsCommandForm() {
+    func testEveryActionIsListedWithAKeyOrItsCommandForm() throws {
         let text = HelpScreen.page(width: 80).lines.map(\.text)
         for action in ActionTable.all {
             let key = HelpScreen.keyColumn(action)
             XCTAssertFalse(key.isEmpty, "\(action.id) has an empty key column")
             XCTAssertTrue(text.contains { $0.hasPrefix("  " + key) }, "\(action.id) listed under \(key)")
         }
-        XCTAssertEqual(HelpScreen.keyColumn(ActionTable.action(.goto)!), ":goto N")
+        XCTAssertEqual(HelpScreen.keyColumn(try XCTUnwrap(ActionTable.action(.goto))), ":goto N")
     }
 
     func testAGlobalKeyThatMeansSomethingElseSomewhereSaysSo() throws {

@@ -1,4 +1,6 @@
 import AllHandsConsole
+import AllHandsCore
+import Foundation
 import TerminalUI
 import XCTest
 
@@ -91,5 +93,37 @@ final class LineEditorTests: XCTestCase {
         var argument = LineEditor(text: "goto q")
         _ = argument.handle(.tab, complete: complete)
         XCTAssertEqual(argument.text, "goto q", "only the command word completes")
+    }
+}
+
+/// The status bar while the command line or a message shows.
+final class StatusBarTests: XCTestCase {
+    func testAMessageIsCutBetweenWordsAndTheClockKeepsItsPlace() throws {
+        let f = try ConsoleFixture(size: Size(width: 60, height: 12))
+        try f.press(.character(":"))
+        for c in "nosuchcommand" { try f.console.handle(.character(c)) }
+        try f.press(.enter)
+        let bar = String(try XCTUnwrap(f.screen.split(separator: "\n").last))
+        let full = "unknown command :nosuchcommand (Tab lists commands, ? shows help)"
+        let shown = try XCTUnwrap(bar.components(separatedBy: "│ ").last?.components(separatedBy: "…").first)
+        XCTAssertTrue(bar.contains("…"), bar)
+        XCTAssertFalse(shown.isEmpty)
+        XCTAssertTrue(full.hasPrefix(shown), bar)
+        XCTAssertEqual(full.dropFirst(shown.count).first, " ", "cut between words: \(bar)")
+        XCTAssertTrue(bar.hasSuffix(" 11:00 \(Timestamp.zone(ConsoleFixture.now, timeZone: try XCTUnwrap(TimeZone(identifier: "America/New_York")))) "), bar)
+    }
+
+    func testTheCommandLineShowsItsCursorAndScrollsToKeepItInView() throws {
+        let f = try ConsoleFixture(size: Size(width: 40, height: 10))
+        try f.press(.character(":"))
+        for c in "goto 1234567890123456789012345678901234567890" { try f.console.handle(.character(c)) }
+        f.console.draw()
+        let y = f.backend.frame.size.height - 1
+        let cursor = (0..<40).filter { f.backend.frame[$0, y].role == .selection }
+        XCTAssertEqual(cursor.count, 1, "one cursor cell")
+        XCTAssertTrue(f.backend.frame.text(row: y).hasPrefix("…"), "the start scrolled out of view")
+        try f.press(.ctrl("a"))
+        XCTAssertTrue(f.backend.frame.text(row: y).hasPrefix(":goto"))
+        XCTAssertEqual(f.backend.frame[1, y].role, .selection, "the cursor on the first character")
     }
 }

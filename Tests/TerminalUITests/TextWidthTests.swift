@@ -32,6 +32,16 @@ final class TextWidthTests: XCTestCase {
         XCTAssertEqual(TextWidth.fit("🇯🇵", to: 3), "🇯🇵 ")
     }
 
+    func testTruncatingAtAWordNeverCutsInsideOne() {
+        XCTAssertEqual(TextWidth.truncateAtWord("unknown command :xyz (Tab lists commands)", to: 24), "unknown command :xyz…")
+        XCTAssertEqual(TextWidth.truncateAtWord("short enough", to: 12), "short enough")
+        XCTAssertEqual(TextWidth.truncateAtWord("Supercalifragilistic", to: 8), "Superca…", "one long word is cut as truncate cuts")
+        XCTAssertEqual(TextWidth.truncateAtWord("日本 語のチケット", to: 7), "日本…")
+        for width in 1...30 {
+            XCTAssertLessThanOrEqual(TextWidth.columns(TextWidth.truncateAtWord("the queue is empty: nothing new", to: width)), width)
+        }
+    }
+
     func testTruncationNeverSplitsAWideCharacterNorOverflows() {
         let text = "日本語のチケットです"
         for width in 1...22 {
