@@ -15,6 +15,7 @@
 #define NCURSES_WIDECHAR 1
 
 #include <locale.h>
+#include <stdio.h>
 #include <langinfo.h>
 #include <string.h>
 #include <wchar.h>
@@ -53,16 +54,31 @@ static inline mmask_t ah_button5_pressed(void) { return BUTTON5_PRESSED; }
 static inline mmask_t ah_button5_pressed(void) { return 0; }
 #endif
 
-/// Writes one cell: up to CCHARW_MAX wide characters (a base and its combining marks) with
-/// attributes and a colour pair.
+/// Writes one cell holding a whole grapheme cluster of up to CCHARW_MAX scalars with attributes
+/// and a colour pair. setcchar keeps only the base and the non-spacing characters after it, which
+/// would cut a flag, a skin tone or a ZWJ sequence in two, so the cell is built from the base and
+/// its other scalars are set directly: ncurses then sends every scalar of the cluster, in order.
 static inline int ah_put_cell(int y, int x, const wchar_t *chars, int count, attr_t attrs, short pair) {
-    wchar_t buffer[CCHARW_MAX + 1];
-    int n = count < CCHARW_MAX ? count : CCHARW_MAX;
-    for (int i = 0; i < n; i++) buffer[i] = chars[i];
-    buffer[n] = L'\0';
+    if (count < 1) return ERR;
+    wchar_t base[2] = { chars[0], L'\0' };
     cchar_t cell;
-    if (setcchar(&cell, buffer, attrs, pair, NULL) != OK) return ERR;
+    if (setcchar(&cell, base, attrs, pair, NULL) != OK) return ERR;
+    int n = count < CCHARW_MAX ? count : CCHARW_MAX;
+    for (int i = 1; i < n; i++) cell.chars[i] = chars[i];
     return mvadd_wch(y, x, &cell);
+}
+
+/// Sends a cluster longer than a curses cell can hold (a family emoji has seven scalars) straight
+/// to the terminal at (y, x), after a refresh drew its base in that cell. The cursor is then put
+/// back at a known place with absolute addressing, so ncurses never moves relative to a column
+/// the terminal may have counted differently.
+static inline int ah_emit_cluster(int y, int x, const char *utf8, attr_t attrs, short pair) {
+    vid_attr(attrs, pair, NULL);
+    mvcur(-1, -1, y, x);
+    int rc = putp(utf8);
+    mvcur(-1, -1, 0, 0);
+    fflush(NULL);  // putp writes through stdio, which ncurses' own flush does not empty
+    return rc;
 }
 
 /// get_wch: returns OK with a character, KEY_CODE_YES with a key code, or ERR on timeout.

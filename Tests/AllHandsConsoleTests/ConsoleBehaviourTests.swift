@@ -11,7 +11,7 @@ final class ConsoleBehaviourTests: XCTestCase {
     }
 
     func testScrollingLineByLineAndPageByPageVisitsTheQueueInOrder() throws {
-        let f = try ConsoleFixture(size: Size(width: 120, height: 30), tickets: 3_000, people: 60)
+        let f = try ConsoleFixture(size: Size(width: 120, height: 30), content: .small(extraTickets: 2_992))
         try f.press(.character("a")) // every ticket, not only the working queue
         let expected = try allIDs(f, TicketFilter(statuses: .all))
         XCTAssertEqual(f.console.queue.total, 3_000)
@@ -38,7 +38,7 @@ final class ConsoleBehaviourTests: XCTestCase {
     }
 
     func testEndAndHomeJumpAndBackwardsScrollingIsConsistent() throws {
-        let f = try ConsoleFixture(size: Size(width: 120, height: 30), tickets: 3_000, people: 60)
+        let f = try ConsoleFixture(size: Size(width: 120, height: 30), content: .small(extraTickets: 2_992))
         try f.press(.character("a"), .character("G"))
         let expected = try allIDs(f, TicketFilter(statuses: .all))
         XCTAssertEqual(f.console.queue.selectedTicket?.id, expected.last)
@@ -55,29 +55,33 @@ final class ConsoleBehaviourTests: XCTestCase {
         XCTAssertTrue(f.screen.contains("1/3000"))
     }
 
-    func testAnotherProcessesChangeShowsOnTheNextTickKeepingTheSelection() throws {
-        let f = try ConsoleFixture()
+    func testAnotherProcessesChangeMarksTheWholeRowOnTheNextTickKeepingTheSelection() throws {
+        let f = try ConsoleFixture(content: .small(extraTickets: 20))
         try f.press(.character("j"), .character("j"))
         let selected = try XCTUnwrap(f.console.queue.selectedTicket)
         let frames = f.backend.framesDrawn
         try f.console.tick()
         XCTAssertEqual(f.backend.framesDrawn, frames, "an idle tick draws nothing")
 
-        let other = try Database(path: f.path)
-        try other.write { db in
-            try db.execute("UPDATE tickets SET priority = 3, version = version + 1 WHERE id = ?", selected.id)
+        try f.otherProcess().write { db in
+            try db.execute("UPDATE tickets SET priority = 0, version = version + 1 WHERE id = ?", selected.id)
         }
         try f.console.tick()
         XCTAssertEqual(f.backend.framesDrawn, frames + 1)
-        XCTAssertEqual(f.console.queue.selectedTicket?.id, selected.id, "the selection follows the ticket")
-        XCTAssertEqual(f.console.queue.selectedTicket?.priority, .low)
-        // The changed ticket's id is marked.
-        let row = try XCTUnwrap((0..<f.backend.frame.size.height).first { f.backend.frame.text(row: $0).contains(" \(selected.id) ↓") })
-        let idColumn = try XCTUnwrap(f.backend.frame.text(row: row).range(of: String(selected.id))).lowerBound
-        let x = f.backend.frame.text(row: row).distance(from: f.backend.frame.text(row: row).startIndex, to: idColumn)
-        XCTAssertEqual(f.backend.frame[x, row].role, .selection) // selected rows paint over the mark…
+        XCTAssertEqual(f.console.queue.selectedTicket?.id, selected.id, "the selection follows the ticket while it is in view")
+        XCTAssertEqual(f.console.queue.selectedTicket?.priority, .urgent)
+        let rect = try XCTUnwrap(f.console.layout.panes[.queue])
+        let row = QueuePane.body(rect).y + f.console.queue.selected - f.console.queue.top
+        XCTAssertTrue(f.backend.frame.text(row: row).contains(" \(selected.id) !"), f.backend.frame.text(row: row))
+        let cells = (rect.x..<rect.maxX).map { f.backend.frame[$0, row] }.filter { $0.width != 0 }
+        XCTAssertFalse(cells.isEmpty)
+        XCTAssertTrue(cells.allSatisfy { $0.role == .changedSelection }, "the whole selected row is marked")
         try f.press(.character("k"))
-        XCTAssertEqual(f.backend.frame[x, row].role, .changed) // …which shows once the selection moves on
+        let moved = (rect.x..<rect.maxX).map { f.backend.frame[$0, row] }.filter { $0.width != 0 }
+        XCTAssertTrue(moved.allSatisfy { $0.role == .changed }, "the whole row stays marked once the selection moves on")
+        f.clock.epochSeconds += Console.markSeconds
+        try f.console.tick()
+        XCTAssertFalse(f.backend.frame.cells.contains { $0.role == .changed }, "the mark goes after \(Console.markSeconds) s")
     }
 
     func testResizingRedrawsExactlyWhatAFreshStartWouldShow() throws {
@@ -94,11 +98,11 @@ final class ConsoleBehaviourTests: XCTestCase {
     func testTheCommandLineCompletesAndRunsActionsByName() throws {
         let f = try ConsoleFixture()
         try f.press(.character(":"), .character("g"), .character("o"), .tab)
-        XCTAssertEqual(f.console.state.commandLine, "goto ")
-        for c in "42" { try f.console.handle(.character(c)) }
+        XCTAssertEqual(f.console.state.commandLine?.text, "goto ")
+        for c in "3" { try f.console.handle(.character(c)) }
         try f.press(.enter)
-        XCTAssertEqual(f.console.state.screen, .ticket(id: 42))
-        XCTAssertTrue(f.screen.contains("Ticket #42"))
+        XCTAssertEqual(f.console.state.screen, .ticket(id: 3))
+        XCTAssertTrue(f.screen.contains("Ticket #3"))
         try f.press(.character(":"), .character("h"), .character("e"), .character("l"), .character("p"), .enter)
         XCTAssertEqual(f.console.state.screen, .help)
         try f.press(.character(":"), .character("n"), .character("o"), .enter)
@@ -111,7 +115,7 @@ final class ConsoleBehaviourTests: XCTestCase {
     }
 
     func testAClickSelectsARowAndATab() throws {
-        let f = try ConsoleFixture(size: Size(width: 80, height: 24))
+        let f = try ConsoleFixture(size: Size(width: 80, height: 24), content: .small(extraTickets: 20))
         try f.press(.mouse(MouseEvent(x: 10, y: 7, button: .left)))
         XCTAssertEqual(f.console.queue.selected, 4)
         try f.press(.mouse(MouseEvent(x: 25, y: 0, button: .left)))
@@ -140,7 +144,7 @@ final class ConsoleBehaviourTests: XCTestCase {
     }
 
     func testTheWelcomeScreenLoadsTheDemoWithD() throws {
-        let f = try ConsoleFixture(demo: false)
+        let f = try ConsoleFixture(content: .empty)
         XCTAssertEqual(f.console.state.screen, .welcome)
         try f.press(.character("j"))
         XCTAssertEqual(f.console.state.screen, .welcome)

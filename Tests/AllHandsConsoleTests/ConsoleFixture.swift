@@ -6,27 +6,39 @@ import TerminalUI
 import TestSupport
 import XCTest
 
-/// A console on a demo database (fixed seed, fixed clock) drawing into a virtual backend.
+/// A console on the hand-written small company (fixed clock) drawing into a virtual backend.
 final class ConsoleFixture {
     static let now: Int64 = 1_795_363_200 // 2026-11-22T16:00:00Z, a Sunday (11:00 in New York)
+    enum Content {
+        /// A new database: the welcome screen.
+        case empty
+        /// `SmallCompany` with this many numbered tickets after the hand-written ones.
+        case small(extraTickets: Int)
+    }
     let dir = TemporaryDirectory("allhands-console")
-    let clock = FixedClock(epochSeconds: ConsoleFixture.now)
+    let clock = TestClock(epochSeconds: ConsoleFixture.now)
     let backend: VirtualBackend
     let console: Console
     var path: String { dir.file("allhands.db") }
 
-    init(size: Size = Size(width: 120, height: 40), tickets: Int = 600, people: Int = 150, demo: Bool = true) throws {
+    init(size: Size = Size(width: 120, height: 40), content: Content = .small(extraTickets: 0), login: String = "ada",
+         config: Configuration = .default) throws {
         TextWidth.prepareLocale()
         backend = VirtualBackend(size: size)
         let db = try Workspace.openDatabase(path: dir.file("allhands.db"), clock: clock)
-        var workspace = try Workspace(database: db, config: .default, clock: clock, login: "ada")
-        if demo {
-            try workspace.demo.generate(DemoOptions(people: people, tickets: tickets, seed: 42))
-            workspace = try Workspace(database: db, config: .default, clock: clock, login: "ada")
+        var workspace = try Workspace(database: db, config: config, clock: clock, login: "ada")
+        if case .small(let extra) = content {
+            try SmallCompany.write(into: db, admin: "ada", now: Self.now, extraTickets: extra)
+        }
+        if login != "ada" || !(workspace.isEmpty) {
+            workspace = try Workspace(database: db, config: config, clock: clock, login: login)
         }
         console = try Console(workspace: workspace, backend: backend, clock: clock)
         try console.finishLoading()
     }
+
+    /// Another connection to the same file, as another process would have.
+    func otherProcess() throws -> Database { try Database(path: path) }
 
     func press(_ keys: Key...) throws {
         for key in keys { try console.handle(key) }
@@ -42,6 +54,13 @@ final class ConsoleFixture {
         console.draw()
         return backend.text()
     }
+}
+
+/// A clock that stands still until a test moves it on.
+final class TestClock: Clock, @unchecked Sendable {
+    var epochSeconds: Int64
+    init(epochSeconds: Int64) { self.epochSeconds = epochSeconds }
+    func now() -> Date { Date(timeIntervalSince1970: TimeInterval(epochSeconds)) }
 }
 
 /// Compares text with a file under `__Snapshots__`. Set `ALLHANDS_RECORD_SNAPSHOTS=1` to

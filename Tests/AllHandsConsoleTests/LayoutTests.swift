@@ -55,13 +55,16 @@ final class LayoutTests: XCTestCase {
         XCTAssertEqual(Layout.compute(size: Size(width: 40, height: 10), focus: .queue).mode, .narrow)
     }
 
-    func testQueueColumnsFitTheirPaneAndDropAssigneeThenArea() {
+    func testQueueColumnsFillTheirPaneExactlyAndDropAssigneeThenTheDimension() {
         func total(_ c: QueuePane.Columns) -> Int {
-            1 + c.id + 1 + 2 + (c.area > 0 ? c.area + 1 : 0) + c.subject + 1 + c.age + (c.assignee > 0 ? c.assignee + 1 : 0)
+            1 + c.id + 1 + 2 + (c.dimension > 0 ? c.dimension + 1 : 0) + c.subject + (c.status > 0 ? c.status + 1 : 0)
+                + (c.age > 0 ? c.age + 1 : 0) + (c.assignee > 0 ? c.assignee + 1 : 0)
         }
         for width in 30...200 {
-            let c = QueuePane.Columns.compute(width: width, maxID: 1_000_000)
-            XCTAssertLessThanOrEqual(total(c), width, "width \(width)")
+            for showStatus in [false, true] {
+                let c = QueuePane.Columns.compute(width: width, maxID: 1_000_000, showStatus: showStatus)
+                XCTAssertEqual(total(c), width, "width \(width)")
+            }
         }
         XCTAssertGreaterThan(QueuePane.Columns.compute(width: 120, maxID: 600).assignee, 0)
         XCTAssertEqual(QueuePane.Columns.compute(width: 45, maxID: 600).assignee, 0)

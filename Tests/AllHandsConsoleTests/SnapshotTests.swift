@@ -3,10 +3,11 @@ import AllHandsConsole
 import TerminalUI
 import XCTest
 
-/// The main screen, the ticket view and help at the sizes people use, on the demo company
-/// with seed 42 and the clock stopped at 2026-11-22 16:00 UTC.
+/// The main screen, the ticket view and help at the sizes people use, on the hand-written
+/// small company (`SmallCompany`) with the clock stopped at 2026-11-22 16:00 UTC.
 final class SnapshotTests: XCTestCase {
-    static let sizes = [Size(width: 80, height: 24), Size(width: 120, height: 40), Size(width: 200, height: 60), Size(width: 30, height: 8)]
+    static let sizes = [Size(width: 80, height: 24), Size(width: 120, height: 40), Size(width: 200, height: 60), Size(width: 40, height: 10),
+                        Size(width: 30, height: 8)]
 
     func name(_ screen: String, _ size: Size) -> String { "\(screen)-\(size.width)x\(size.height)" }
 
@@ -41,7 +42,7 @@ final class SnapshotTests: XCTestCase {
     }
 
     func testWelcomeScreenOfAnEmptyDatabase() throws {
-        let f = try ConsoleFixture(size: Size(width: 100, height: 30), demo: false)
+        let f = try ConsoleFixture(size: Size(width: 100, height: 30), content: .empty)
         // The temp path differs every run: replace it and the padding it leaves.
         let screen = f.screen.replacingOccurrences(of: f.path, with: "<database>")
             .split(separator: "\n", omittingEmptySubsequences: false)

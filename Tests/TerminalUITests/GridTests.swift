@@ -34,6 +34,26 @@ final class GridTests: XCTestCase {
         XCTAssertEqual(grid[1, 0].character, "a")
     }
 
+    func testEmojiSequencesAndFlagsAreWrittenWholeIntoOneCell() {
+        var grid = Grid(Size(width: 12, height: 1))
+        let text = "A👨‍👩‍👧‍👦🇯🇵👍🏽e\u{301}B"
+        XCTAssertEqual(grid.write(text, x: 0, y: 0), 9)
+        XCTAssertEqual(grid.text(row: 0), text + "   ", "every scalar of every cluster reaches the grid")
+        XCTAssertEqual(grid[1, 0].character, "👨‍👩‍👧‍👦")
+        XCTAssertEqual(grid[1, 0].width, 2)
+        XCTAssertEqual(grid[2, 0].width, 0, "the continuation cell of the family")
+        XCTAssertEqual(grid[3, 0].character, "🇯🇵")
+        XCTAssertEqual(grid[5, 0].character, "👍🏽")
+        XCTAssertEqual(grid[7, 0].character, "e\u{301}")
+        XCTAssertEqual(grid[8, 0].character, "B")
+    }
+
+    func testAClusterThatWouldStraddleTheLimitIsLeftOutWhole() {
+        var grid = Grid(Size(width: 6, height: 1))
+        XCTAssertEqual(grid.write("abc🇯🇵", x: 0, y: 0, limit: 4), 3)
+        XCTAssertEqual(grid.text(row: 0), "abc   ")
+    }
+
     func testTheVirtualBackendShowsStylesUnderEachRow() {
         var grid = Grid(Size(width: 4, height: 1))
         grid.write("ab", x: 0, y: 0, role: .urgent)

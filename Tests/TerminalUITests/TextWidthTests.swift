@@ -20,6 +20,28 @@ final class TextWidthTests: XCTestCase {
         XCTAssertEqual(TextWidth.columns("שלום"), 4)
     }
 
+    func testAGraphemeClusterIsOneGlyphOfItsWidth() {
+        XCTAssertEqual(TextWidth.columns("👨‍👩‍👧‍👦"), 2, "a family ZWJ sequence of seven scalars")
+        XCTAssertEqual(TextWidth.columns("🇯🇵"), 2, "a flag is a pair of regional indicators")
+        XCTAssertEqual(TextWidth.columns("👍🏽"), 2, "a skin tone modifies its base")
+        XCTAssertEqual(TextWidth.columns("1️⃣"), 2, "a keycap with emoji presentation")
+        XCTAssertEqual(TextWidth.columns("a\u{301}\u{302}\u{303}"), 1, "stacked combining marks")
+        XCTAssertEqual(TextWidth.columns("Tokyo 🇯🇵 👨‍👩‍👧‍👦!"), 12)
+        XCTAssertEqual(TextWidth.truncate("👨‍👩‍👧‍👦🇯🇵abc", to: 5), "👨‍👩‍👧‍👦🇯🇵…",
+                       "truncation keeps whole clusters")
+        XCTAssertEqual(TextWidth.fit("🇯🇵", to: 3), "🇯🇵 ")
+    }
+
+    func testTruncatingAtAWordNeverCutsInsideOne() {
+        XCTAssertEqual(TextWidth.truncateAtWord("unknown command :xyz (Tab lists commands)", to: 24), "unknown command :xyz…")
+        XCTAssertEqual(TextWidth.truncateAtWord("short enough", to: 12), "short enough")
+        XCTAssertEqual(TextWidth.truncateAtWord("Supercalifragilistic", to: 8), "Superca…", "one long word is cut as truncate cuts")
+        XCTAssertEqual(TextWidth.truncateAtWord("日本 語のチケット", to: 7), "日本…")
+        for width in 1...30 {
+            XCTAssertLessThanOrEqual(TextWidth.columns(TextWidth.truncateAtWord("the queue is empty: nothing new", to: width)), width)
+        }
+    }
+
     func testTruncationNeverSplitsAWideCharacterNorOverflows() {
         let text = "日本語のチケットです"
         for width in 1...22 {

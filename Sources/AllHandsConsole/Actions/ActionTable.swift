@@ -1,3 +1,4 @@
+import AllHandsCore
 import TerminalUI
 
 /// Where an action applies.
@@ -67,7 +68,7 @@ public enum ActionTable {
     public static let all: [ConsoleAction] = [
         .init(.quit, [.character("q"), .ctrl("c")], command: "quit", "Quit allhands", in: .global, hint: "quit"),
         .init(.back, [.character("q"), .escape], command: "back", "Back to the main screen", in: .view, hint: "back"),
-        .init(.loadDemo, [.character("d")], command: "demo", "Load the demo company into this empty database", in: .welcome, hint: "demo"),
+        .init(.loadDemo, [.character("d")], command: "demo", "Load the demo company (\(DemoOptions().people) people, \(DemoOptions().tickets) tickets) to look around", in: .welcome, hint: "demo"),
         .init(.help, [.character("?"), .function(1)], command: "help", "Show every key and command", in: .global, hint: "help"),
         .init(.commandLine, [.character(":")], "Open the command line (Tab completes, Enter runs, Esc cancels)", in: .global),
         .init(.refresh, [.ctrl("l")], command: "refresh", "Reload everything from the database and redraw", in: .global),

@@ -11,6 +11,12 @@ public enum Pane: Int, CaseIterable, Sendable {
         case .tags: "Tags"
         }
     }
+
+    /// The key that focuses the pane, as the tab bar shows it.
+    public var number: Int { rawValue + 1 }
+
+    /// `1 Queue`: how the tab bar labels the pane.
+    public var tabLabel: String { "\(number) \(title)" }
 }
 
 /// Which full screen is showing.
@@ -27,8 +33,8 @@ public struct ConsoleState: Equatable, Sendable {
     /// Where `q`/`Esc` returns to from help.
     public var screenBeforeHelp: Screen = .main
     public var focus: Pane = .queue
-    /// The `:` command line's text while it is open.
-    public var commandLine: String?
+    /// The `:` command line while it is open.
+    public var commandLine: LineEditor?
     /// A message shown in the status bar until the next key.
     public var message: String?
     public var messageIsError = false

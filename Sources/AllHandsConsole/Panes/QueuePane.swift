@@ -4,34 +4,53 @@ import TerminalUI
 
 /// The queue: one row per ticket, priority then age.
 enum QueuePane {
-    /// Column widths for a pane width; narrow panes drop the assignee, then the area.
+    /// Rows above the tickets: the pane title and the column header.
+    static let headerRows = 2
+
+    /// Where the ticket rows go in a queue pane.
+    static func body(_ rect: Rect) -> Rect {
+        Rect(x: rect.x, y: rect.y + headerRows, width: rect.width, height: max(0, rect.height - headerRows))
+    }
+
+    /// How many tickets a queue pane shows (at least one, so the model always has a viewport).
+    static func bodyRows(_ rect: Rect) -> Int { max(1, body(rect).height) }
+
+    /// Column widths for a pane width. Narrow panes drop the assignee, then the dimension, then the
+    /// status (shown only with every ticket), then the age; id, priority and subject stay.
     struct Columns: Equatable {
         var id: Int
-        var area: Int
+        /// The tag of the taxonomy's first dimension (`area` by default).
+        var dimension: Int
         var subject: Int
+        var status: Int
         var age: Int
         var assignee: Int
 
-        static func compute(width: Int, maxID: Int) -> Columns {
-            let id = max(4, String(maxID).count)
-            var area = 13, assignee = 10
-            let age = 4
-            func subject() -> Int { width - (1 + id + 1 + 2 + (area > 0 ? area + 1 : 0) + age + 1 + (assignee > 0 ? assignee + 1 : 0)) }
-            if subject() < 24 { assignee = 0 }
-            if subject() < 20 { area = 0 }
-            return Columns(id: id, area: area, subject: max(0, subject()), age: age, assignee: assignee)
+        static func compute(width: Int, maxID: Int, showStatus: Bool = false) -> Columns {
+            var c = Columns(id: max(4, String(maxID).count), dimension: 13, subject: 0, status: showStatus ? 7 : 0, age: 4, assignee: 10)
+            func subject() -> Int {
+                // " id mark " then each optional column with the space before it.
+                width - (1 + c.id + 3) - [c.dimension, c.status, c.age, c.assignee].filter { $0 > 0 }.reduce(0) { $0 + $1 + 1 }
+            }
+            if subject() < 24 { c.assignee = 0 }
+            if subject() < 20 { c.dimension = 0 }
+            if subject() < 16 { c.status = 0 }
+            if subject() < 12 { c.age = 0 }
+            c.subject = max(0, subject())
+            return c
         }
     }
 
     static func draw(_ grid: inout Grid, _ rect: Rect, queue: QueueModel, focused: Bool, showAll: Bool,
-                     changed: Set<Int>, now: Int64) {
+                     dimension: String?, changed: Set<Int>, now: Int64) {
         let position = queue.total == 0 ? "0" : "\(queue.selected + 1)/\(queue.total)"
-        PaneTitle.draw(&grid, rect, title: "Queue", detail: showAll ? "all tickets" : "working queue",
+        PaneTitle.draw(&grid, rect, title: Pane.queue.title, detail: showAll ? "all tickets" : "working queue",
                        right: position, focused: focused)
-        guard rect.height > 2 else { return }
-        let columns = Columns.compute(width: rect.width, maxID: max(queue.window.last?.id ?? 0, queue.window.first?.id ?? 0))
-        drawHeader(&grid, x: rect.x, y: rect.y + 1, columns: columns, width: rect.width)
-        let body = Rect(x: rect.x, y: rect.y + 2, width: rect.width, height: rect.height - 2)
+        guard rect.height > headerRows else { return }
+        let columns = Columns.compute(width: rect.width, maxID: max(queue.window.last?.id ?? 0, queue.window.first?.id ?? 0),
+                                      showStatus: showAll)
+        drawHeader(&grid, x: rect.x, y: rect.y + 1, columns: columns, dimension: dimension, width: rect.width)
+        let body = body(rect)
         if queue.total == 0 {
             grid.write(showAll ? " No tickets yet." : " The queue is empty: nothing new, open or pending.",
                        x: body.x, y: body.y, role: .muted, limit: body.width)
@@ -39,43 +58,55 @@ enum QueuePane {
         }
         for (row, item) in queue.visible.enumerated() where row < body.height {
             let y = body.y + row
-            drawRow(&grid, x: body.x, y: y, ticket: item.ticket, columns: columns, changed: changed.contains(item.ticket.id), now: now)
+            drawRow(&grid, x: body.x, y: y, ticket: item.ticket, columns: columns, dimension: dimension, now: now)
+            let line = Rect(x: body.x, y: y, width: body.width, height: 1)
+            let isChanged = changed.contains(item.ticket.id)
             if item.index == queue.selected {
-                grid.paint(Rect(x: body.x, y: y, width: body.width, height: 1), role: focused ? .selection : .selectionUnfocused)
+                grid.paint(line, role: isChanged ? .changedSelection : (focused ? .selection : .selectionUnfocused))
+            } else if isChanged {
+                grid.paint(line, role: .changed)
             }
         }
     }
 
-    static func drawHeader(_ grid: inout Grid, x: Int, y: Int, columns c: Columns, width: Int) {
+    static func drawHeader(_ grid: inout Grid, x: Int, y: Int, columns c: Columns, dimension: String?, width: Int) {
         var line = " " + TextWidth.fit("#", to: c.id, alignRight: true) + "   "
-        if c.area > 0 { line += TextWidth.fit("AREA", to: c.area) + " " }
-        line += TextWidth.fit("SUBJECT", to: c.subject) + " " + TextWidth.fit("AGE", to: c.age, alignRight: true)
+        if c.dimension > 0 { line += TextWidth.fit((dimension ?? "tag").uppercased(), to: c.dimension) + " " }
+        line += TextWidth.fit("SUBJECT", to: c.subject)
+        if c.status > 0 { line += " " + TextWidth.fit("STATUS", to: c.status) }
+        if c.age > 0 { line += " " + TextWidth.fit("AGE", to: c.age, alignRight: true) }
         if c.assignee > 0 { line += " " + TextWidth.fit("ASSIGNEE", to: c.assignee) }
         grid.write(line, x: x, y: y, role: .muted, limit: width)
     }
 
-    static func drawRow(_ grid: inout Grid, x: Int, y: Int, ticket t: Ticket, columns c: Columns, changed: Bool, now: Int64) {
+    static func drawRow(_ grid: inout Grid, x: Int, y: Int, ticket t: Ticket, columns c: Columns, dimension: String?, now: Int64) {
         var col = x + 1
-        col += grid.write(TextWidth.fit(String(t.id), to: c.id, alignRight: true), x: col, y: y, role: changed ? .changed : .normal)
-        col += 1
+        col += grid.write(TextWidth.fit(String(t.id), to: c.id, alignRight: true), x: col, y: y) + 1
         let (mark, role) = priorityMark(t.priority)
-        col += grid.write(mark, x: col, y: y, role: role)
-        col += 1
-        if c.area > 0 {
-            let area = t.tags.first { $0.hasPrefix("area:") }.map { String($0.dropFirst(5)) } ?? "—"
-            col += grid.write(TextWidth.fit(Sanitizer.clean(area), to: c.area), x: col, y: y, role: .muted) + 1
+        col += grid.write(mark, x: col, y: y, role: role) + 1
+        if c.dimension > 0 {
+            let prefix = (dimension ?? "") + ":"
+            let value = dimension == nil ? nil : t.tags.first { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
+            col += grid.write(TextWidth.fit(Sanitizer.clean(value ?? "—"), to: c.dimension), x: col, y: y, role: .muted) + 1
         }
         col += grid.write(TextWidth.fit(Sanitizer.clean(t.subject), to: c.subject), x: col, y: y,
-                          role: t.status == .new ? .title : .normal) + 1
-        col += grid.write(TextWidth.fit(Timestamp.age(from: t.createdAt, to: now), to: c.age, alignRight: true), x: col, y: y, role: .muted)
+                          role: t.status == .new ? .title : .normal)
+        if c.status > 0 {
+            col += 1 + grid.write(TextWidth.fit(t.status.rawValue, to: c.status), x: col + 1, y: y,
+                                  role: t.status.isActive ? .normal : .muted)
+        }
+        if c.age > 0 {
+            col += 1 + grid.write(TextWidth.fit(Timestamp.age(from: t.createdAt, to: now), to: c.age, alignRight: true),
+                                  x: col + 1, y: y, role: .muted)
+        }
         if c.assignee > 0 {
-            col += 1
-            grid.write(TextWidth.fit(t.assigneeLogin.map(Sanitizer.clean) ?? "—", to: c.assignee), x: col, y: y,
+            grid.write(TextWidth.fit(t.assigneeLogin.map(Sanitizer.clean) ?? "—", to: c.assignee), x: col + 1, y: y,
                        role: t.assigneeLogin == nil ? .gap : .normal)
         }
     }
 
-    /// One column that says how urgent a ticket is, readable without colour.
+    /// One column that says how urgent a ticket is, readable without colour. The help screen
+    /// explains the marks from `priorityMarks`.
     static func priorityMark(_ p: Priority) -> (String, StyleRole) {
         switch p {
         case .urgent: ("!", .urgent)
@@ -83,5 +114,10 @@ enum QueuePane {
         case .normal: ("·", .muted)
         case .low: ("↓", .muted)
         }
+    }
+
+    /// Every priority with its mark, most urgent first: `! urgent  ↑ high  · normal  ↓ low`.
+    static var priorityLegend: String {
+        Priority.allCases.sorted().map { "\(priorityMark($0).0) \($0.name)" }.joined(separator: "  ")
     }
 }

@@ -6,7 +6,7 @@ import TerminalUI
 enum RotationPane {
     static func draw(_ grid: inout Grid, _ rect: Rect, overview: RotationOverview, now: Int64, timeZone: TimeZone, focused: Bool) {
         let month = MonthCalendar(containing: now, timeZone: timeZone)
-        PaneTitle.draw(&grid, rect, title: "Rotation", detail: month.title, focused: focused)
+        PaneTitle.draw(&grid, rect, title: Pane.rotation.title, detail: month.title, focused: focused)
         guard rect.height > 1 else { return }
         var y = rect.y + 1
         let x = rect.x + 1
@@ -33,7 +33,7 @@ enum RotationPane {
         if overview.planned {
             line("On shift now: " + (overview.onShiftNow.isEmpty ? "nobody" : overview.onShiftNow.joined(separator: ", ")),
                  overview.onShiftNow.isEmpty ? .gap : .normal)
-            line("Your next shift: " + (overview.myNextShift.map { Timestamp.local($0, timeZone: timeZone) } ?? "none planned"))
+            line("Your next shift: " + (overview.myNextShift.map { Timestamp.localWithZone($0, timeZone: timeZone) } ?? "none planned"))
         } else {
             line("No rotation planned yet.", .gap)
             line("On shift now: nobody", .muted)

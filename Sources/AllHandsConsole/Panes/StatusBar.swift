@@ -3,28 +3,21 @@ import Foundation
 import TerminalUI
 
 /// The bottom row: who you are, your shift, the keys that matter here, the time. The command
-/// line and messages take it over while they show.
+/// line and messages take it over while they show. Nothing here is ever cut inside a word.
 enum StatusBar {
     static func draw(_ grid: inout Grid, _ rect: Rect, person: Person, via: String?, onShift: Bool,
                      state: ConsoleState, contexts: [ActionContext], clock: String) {
         guard rect.height > 0 else { return }
         grid.fill(rect, role: .statusBar)
-        if let command = state.commandLine {
-            grid.write(":" + Sanitizer.clean(command) + "▏", x: rect.x, y: rect.y, role: .statusBar, limit: rect.width)
-            let matches = ActionTable.completions(ActionTable.commandWord(command))
-            if !matches.isEmpty, rect.width > 40 {
-                let text = TextWidth.truncate("Tab: " + matches.joined(separator: " "), to: rect.width / 2)
-                grid.write(text, x: rect.maxX - TextWidth.columns(text) - 1, y: rect.y, role: .statusBar)
-            }
-            return
-        }
+        if let editor = state.commandLine { return drawCommandLine(&grid, rect, editor) }
         let who = " \(Sanitizer.clean(person.login)) · \(person.role.rawValue)\(via.map { " (via \(Sanitizer.clean($0)))" } ?? "") · \(onShift ? "on shift" : "off shift") "
-        var x = rect.x + grid.write(who, x: rect.x, y: rect.y, role: .statusBar, limit: rect.width)
         let right = " " + clock + " "
-        let end = rect.maxX - TextWidth.columns(right)
+        let showClock = rect.width >= TextWidth.columns(who) + TextWidth.columns(right) + 10
+        let end = showClock ? rect.maxX - TextWidth.columns(right) : rect.maxX
+        var x = rect.x + grid.write(TextWidth.truncateAtWord(who, to: rect.width), x: rect.x, y: rect.y, role: .statusBar)
         if let message = state.message {
-            grid.write("│ " + Sanitizer.clean(message), x: x, y: rect.y, role: state.messageIsError ? .error : .statusBar,
-                       limit: max(0, end - x))
+            let text = TextWidth.truncateAtWord("│ " + Sanitizer.clean(message), to: max(0, end - x))
+            grid.write(text, x: x, y: rect.y, role: state.messageIsError ? .error : .statusBar)
         } else {
             x += grid.write("│", x: x, y: rect.y, role: .statusBar, limit: max(0, end - x))
             for hint in ActionTable.hints(in: contexts) {
@@ -33,7 +26,32 @@ enum StatusBar {
                 x += grid.write(text, x: x, y: rect.y, role: .statusBar)
             }
         }
-        if end > rect.x + 20 { grid.write(right, x: end, y: rect.y, role: .statusBar) }
+        if showClock { grid.write(right, x: end, y: rect.y, role: .statusBar) }
+    }
+
+    /// `:text` with the cursor shown as a highlighted cell, scrolled so the cursor stays in
+    /// view, and the commands Tab would complete to on the right when there is room.
+    static func drawCommandLine(_ grid: inout Grid, _ rect: Rect, _ editor: LineEditor) {
+        let matches = ActionTable.completions(ActionTable.commandWord(editor.text))
+        var available = rect.width - 1
+        if !matches.isEmpty, rect.width > 40 {
+            let text = TextWidth.truncateAtWord("Tab: " + matches.joined(separator: " "), to: rect.width / 2)
+            grid.write(text, x: rect.maxX - TextWidth.columns(text) - 1, y: rect.y, role: .statusBar)
+            available = rect.width - TextWidth.columns(text) - 3
+        }
+        let characters = Array(Sanitizer.clean(editor.text))
+        // Scroll the line so the cursor cell fits, keeping as much before it as there is room for.
+        var start = 0
+        func width(_ range: Range<Int>) -> Int { range.reduce(0) { $0 + TextWidth.columns(characters[$1]) } }
+        while start < editor.cursor, width(start..<editor.cursor) + 2 > available { start += 1 }
+        var x = rect.x + grid.write(start > 0 ? "…" : ":", x: rect.x, y: rect.y, role: .statusBar)
+        for (i, character) in characters.enumerated().dropFirst(start) {
+            let w = max(1, TextWidth.columns(character))
+            guard x + w <= rect.x + available else { break }
+            grid.write(String(character), x: x, y: rect.y, role: i == editor.cursor ? .selection : .statusBar)
+            x += w
+        }
+        if editor.cursor >= characters.count, x < rect.maxX { grid.write(" ", x: x, y: rect.y, role: .selection) }
     }
 }
 
@@ -43,8 +61,8 @@ enum TabBar {
         grid.fill(rect, role: .tabInactive)
         var x = rect.x
         for pane in Pane.allCases {
-            let text = " \(pane.rawValue + 1) \(pane.title) "
-            x += grid.write(text, x: x, y: rect.y, role: pane == focus ? .tabActive : .tabInactive, limit: max(0, rect.maxX - x))
+            x += grid.write(" \(pane.tabLabel) ", x: x, y: rect.y, role: pane == focus ? .tabActive : .tabInactive,
+                            limit: max(0, rect.maxX - x))
             x += 1
         }
     }
@@ -53,7 +71,7 @@ enum TabBar {
     static func pane(atX x: Int, in rect: Rect) -> Pane? {
         var start = rect.x
         for pane in Pane.allCases {
-            let width = TextWidth.columns(" \(pane.rawValue + 1) \(pane.title) ")
+            let width = TextWidth.columns(" \(pane.tabLabel) ")
             if x >= start && x < start + width { return pane }
             start += width + 1
         }

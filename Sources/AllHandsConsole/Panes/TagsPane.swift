@@ -3,9 +3,12 @@ import TerminalUI
 
 /// Open tickets per tag, grouped by dimension, with how many arrived in the last 24 hours.
 enum TagsPane {
-    static func draw(_ grid: inout Grid, _ rect: Rect, counts: [TagCount], loaded: Bool, changed: Set<String>, focused: Bool) {
-        let open = counts.filter { $0.tag.dimension == "area" }.reduce(0) { $0 + $1.open }
-        PaneTitle.draw(&grid, rect, title: "Tags", detail: "open · 24h", right: open > 0 ? "\(open) open" : "", focused: focused)
+    /// `dimension` is the taxonomy's first: the title's total counts the open tickets along it
+    /// (each ticket has one tag of it at most, so the sum counts tickets, not tags).
+    static func draw(_ grid: inout Grid, _ rect: Rect, counts: [TagCount], loaded: Bool, dimension: String?,
+                     changed: Set<String>, focused: Bool) {
+        let open = dimension.map { d in counts.filter { $0.tag.dimension == d }.reduce(0) { $0 + $1.open } } ?? 0
+        PaneTitle.draw(&grid, rect, title: Pane.tags.title, detail: "open · 24h", right: open > 0 ? "\(open) open" : "", focused: focused)
         guard rect.height > 1 else { return }
         var rows: [(text: String, open: String, recent: String, kind: StyleRole, name: String)] = []
         var dimension: String?? = .none

@@ -67,14 +67,20 @@ final class QueueModel {
         settleTotal()
     }
 
-    /// Reloads the window in place after someone else changed tickets, keeping the selection on
-    /// the same ticket when it is still in the queue. Returns the ids of tickets that are new or
-    /// changed in the visible window.
+    /// Reloads the window in place after someone else changed tickets, like mutt or tig: the
+    /// viewport keeps its place in queue order (where its top ticket was) and stays filled; the
+    /// selection stays on the same ticket while that ticket is still in view, and otherwise goes
+    /// to its neighbour (the nearest ticket after it in the old order that is still in view), so
+    /// a change elsewhere never moves what the user is looking at. Returns the ids of tickets in
+    /// the window that are new or changed.
     @discardableResult
     func refresh() throws -> Set<Int> {
         let before = Dictionary(window.map { ($0.id, $0.version) }, uniquingKeysWith: { a, _ in a })
         let selectedID = selectedTicket?.id
         let screenRow = selected - top
+        let offset = selected - windowStart
+        let neighbours = window.indices.contains(offset)
+            ? window[(offset + 1)...].map(\.id) + window[..<offset].reversed().map(\.id) : []
         try count()
         guard let anchor = ticket(at: top) ?? window.first else { try loadStart(); return [] }
         let cursor = QueueCursor(anchor)
@@ -82,15 +88,26 @@ final class QueueModel {
         window = try tickets.page(filter, from: .after(cursor, inclusive: true), limit: visibleRows + Self.pageSize)
         windowStart = start
         top = start
-        if let selectedID, let i = window.firstIndex(where: { $0.id == selectedID }) {
-            selected = start + i
-            top = max(0, selected - screenRow)
-        } else {
-            selected = min(start + screenRow, max(0, total - 1))
-        }
         settleTotal()
         try ensureVisibleLoaded()
+        let onScreen = visible
+        if let index = onScreen.first(where: { $0.ticket.id == selectedID })?.index {
+            selected = index
+        } else if let index = neighbours.lazy.compactMap({ id in onScreen.first { $0.ticket.id == id }?.index }).first {
+            selected = index
+        } else {
+            selected = min(top + max(0, screenRow), max(0, total - 1))
+        }
         return Set(window.filter { before[$0.id] != $0.version }.map(\.id))
+    }
+
+    /// The viewport became `rows` tall: it keeps the selection in view and stays filled.
+    func resize(rows: Int) throws {
+        visibleRows = rows
+        guard total > 0 else { return }
+        if selected >= top + visibleRows { top = selected - visibleRows + 1 }
+        try ensureVisibleLoaded()
+        selected = min(selected, max(0, total - 1))
     }
 
     // MARK: - Moving
@@ -120,9 +137,17 @@ final class QueueModel {
         if index < total, ticket(at: index) != nil { selected = index }
     }
 
-    /// Makes sure every visible row is in the window, extending it by keyset pages forwards or
-    /// backwards (or jumping to either end), and keeps the window bounded.
+    /// Makes sure every visible row is in the window and the viewport is filled whenever there
+    /// are tickets to fill it.
     private func ensureVisibleLoaded() throws {
+        top = max(0, min(top, total - visibleRows))
+        try loadVisible()
+        top = max(0, min(top, total - visibleRows))
+    }
+
+    /// Loads the visible rows, extending the window by keyset pages forwards or backwards (or
+    /// jumping to either end), and keeps the window bounded.
+    private func loadVisible() throws {
         let wanted = top..<min(total, top + visibleRows)
         guard !wanted.isEmpty else { return }
         var windowEnd: Int { windowStart + window.count }
@@ -155,7 +180,6 @@ final class QueueModel {
         } else {
             try loadStart()
         }
-        top = min(top, max(0, total - visibleRows))
     }
 
     private func trimFront() {

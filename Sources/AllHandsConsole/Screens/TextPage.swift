@@ -23,12 +23,18 @@ struct TextPage {
         return TextWrap.wrap(text, width: max(1, width - indent)).map { Line(pad + $0, role) }
     }
 
+    /// Columns a page's text is wrapped to for a page `width` wide: a margin on either side.
+    static func textWidth(_ width: Int) -> Int { max(20, width - 2) }
+
+    /// Rows of text a page shows in `rect`: all but its title row.
+    static func bodyRows(_ rect: Rect) -> Int { max(0, rect.height - 1) }
+
     /// The largest useful scroll offset for a body `height` rows tall.
     func maxScroll(height: Int) -> Int { max(0, lines.count - height) }
 
     func draw(_ grid: inout Grid, _ rect: Rect, scroll: Int) {
         guard rect.height > 0 else { return }
-        let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
+        let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: Self.bodyRows(rect))
         let offset = min(max(0, scroll), maxScroll(height: body.height))
         let position = lines.count > body.height ? "\(min(lines.count, offset + body.height))/\(lines.count)" : ""
         PaneTitle.draw(&grid, rect, title: title, detail: detail, right: position, focused: true)

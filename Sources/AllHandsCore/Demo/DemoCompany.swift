@@ -44,8 +44,8 @@ struct DemoCompany {
             members.append(Member(id: id, firstName: first, login: login, role: role))
             if role == .support || role == .lead { supportIDs.append(id) }
         }
-        try add(admin.login, admin.name, admin.name, admin.team.isEmpty ? "operations" : admin.team, .admin,
-                admin.timeZone == "UTC" ? "America/New_York" : admin.timeZone)
+        // The person who loads the demo keeps their own time zone: it is how they read every time.
+        try add(admin.login, admin.name, admin.name, admin.team.isEmpty ? "operations" : admin.team, .admin, admin.timeZone)
 
         let others = max(count - 1, 0)
         let totalShare = DemoNames.teams.reduce(0) { $0 + $1.share }

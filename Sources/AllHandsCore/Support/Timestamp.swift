@@ -19,6 +19,33 @@ public enum Timestamp {
                       parts.hour ?? 0, parts.minute ?? 0)
     }
 
+    /// `2026-11-22 12:00 EST`: a local time that says which zone it is in, for everything a
+    /// person reads (two people in different zones must not read the same row differently).
+    public static func localWithZone(_ seconds: Int64, timeZone: TimeZone) -> String {
+        local(seconds, timeZone: timeZone) + " " + zone(seconds, timeZone: timeZone)
+    }
+
+    /// `12:00 EST`: a clock in the given zone.
+    public static func clock(_ seconds: Int64, timeZone: TimeZone) -> String {
+        String(local(seconds, timeZone: timeZone).suffix(5)) + " " + zone(seconds, timeZone: timeZone)
+    }
+
+    /// The zone's abbreviation at that moment (`EST`, `CET`, `UTC`) when it has a lettered one,
+    /// else its offset from UTC (`UTC+9`, `UTC+5:30`, `UTC-3`).
+    public static func zone(_ seconds: Int64, timeZone: TimeZone) -> String {
+        let date = Date(timeIntervalSince1970: TimeInterval(seconds))
+        if ["UTC", "GMT", "Etc/UTC", "Etc/GMT"].contains(timeZone.identifier) { return "UTC" }
+        if let abbreviation = timeZone.abbreviation(for: date), !abbreviation.isEmpty,
+           abbreviation.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) {
+            return abbreviation
+        }
+        let offset = timeZone.secondsFromGMT(for: date)
+        guard offset != 0 else { return "UTC" }
+        let minutes = abs(offset) / 60
+        let sign = offset < 0 ? "-" : "+"
+        return "UTC" + sign + String(minutes / 60) + (minutes % 60 == 0 ? "" : String(format: ":%02d", minutes % 60))
+    }
+
     /// A short age such as `5m`, `3h`, `12d`.
     public static func age(from seconds: Int64, to now: Int64) -> String {
         let delta = max(0, now - seconds)

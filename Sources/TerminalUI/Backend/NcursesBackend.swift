@@ -70,20 +70,49 @@ public final class NcursesBackend: Backend {
         return Size(width: Int(cols), height: Int(rows))
     }
 
+    /// Scalars a curses cell holds (CCHARW_MAX).
+    static let cellScalars = 5
+
+    /// A cluster that curses would measure differently from the grid or cannot hold: more scalars
+    /// than a cell keeps, a spacing scalar after the base (flags, skin tones, ZWJ sequences) or
+    /// an emoji presentation selector. Such a cluster is sent to the terminal whole, at an
+    /// absolute position, after the refresh that drew a blank of its width in its place; so a
+    /// terminal that draws it wider or narrower than the grid never shifts the rest of the row.
+    static func sentWhole(_ character: Character) -> Bool {
+        let scalars = character.unicodeScalars
+        guard scalars.count > 1 else { return false }
+        if scalars.count > cellScalars { return true }
+        return scalars.dropFirst().contains { $0 == "\u{FE0F}" || TextWidth.scalarColumns($0) > 0 }
+    }
+
     public func draw(_ grid: Grid) {
         let full = previous?.size != grid.size
-        var chars = [wchar_t](repeating: 0, count: 8)
+        var chars = [wchar_t](repeating: 0, count: Self.cellScalars)
         var wrote = false
+        var whole: [(x: Int, y: Int, cell: Cell)] = []
         for y in 0..<grid.size.height {
+            let repair = !full && rowNeedsRepair(y, grid)
+            if repair { wredrawln(ah_stdscr(), Int32(y), 1) }
             for x in 0..<grid.size.width {
                 let cell = grid[x, y]
                 if cell.width == 0 { continue }
+                let isWhole = Self.sentWhole(cell.character)
                 if !full, let previous, previous[x, y] == cell,
-                   cell.width == 1 || (x + 1 < grid.size.width && previous[x + 1, y] == grid[x + 1, y]) { continue }
+                   cell.width == 1 || (x + 1 < grid.size.width && previous[x + 1, y] == grid[x + 1, y]) {
+                    if repair && isWhole { whole.append((x, y, cell)) }
+                    continue
+                }
                 var count = 0
-                for scalar in cell.character.unicodeScalars where count < 5 {
-                    chars[count] = wchar_t(bitPattern: scalar.value)
-                    count += 1
+                if isWhole {
+                    // Curses keeps a blank of the cluster's width; the cluster follows the refresh.
+                    chars[0] = wchar_t(cell.width == 2 ? 0x3000 : 0x20)
+                    count = 1
+                    whole.append((x, y, cell))
+                } else {
+                    for scalar in cell.character.unicodeScalars where count < Self.cellScalars {
+                        chars[count] = wchar_t(bitPattern: scalar.value)
+                        count += 1
+                    }
                 }
                 // (ncurses reports an error for the bottom-right cell, yet draws it: ignored.)
                 _ = ah_put_cell(Int32(y), Int32(x), &chars, Int32(count), attributes[cell.role] ?? 0, pairs[cell.role] ?? 0)
@@ -92,6 +121,26 @@ public final class NcursesBackend: Backend {
         }
         previous = grid
         if wrote || full { refresh() }
+        guard !whole.isEmpty else { return }
+        for item in whole {
+            _ = ah_emit_cluster(Int32(item.y), Int32(item.x), String(item.cell.character),
+                                attributes[item.cell.role] ?? 0, pairs[item.cell.role] ?? 0)
+        }
+        // A refresh with nothing to draw resets the attributes curses believes are set.
+        refresh()
+    }
+
+    /// A row where a cluster was sent whole and something in the row now differs: curses does
+    /// not know what the terminal shows there, so the row is repainted and its clusters sent again.
+    private func rowNeedsRepair(_ y: Int, _ grid: Grid) -> Bool {
+        guard let previous else { return false }
+        var hadWhole = false, differs = false
+        for x in 0..<grid.size.width {
+            if previous[x, y].width != 0, Self.sentWhole(previous[x, y].character) { hadWhole = true }
+            if previous[x, y] != grid[x, y] { differs = true }
+            if hadWhole && differs { return true }
+        }
+        return false
     }
 
     public func readKey(timeoutMilliseconds: Int) -> Key? {
@@ -100,7 +149,7 @@ public final class NcursesBackend: Backend {
         let rc = ah_get_wch(&code)
         if rc == ERR { return nil }
         if rc == KEY_CODE_YES { return decodeKeyCode(code) }
-        return KeyDecoder.character(UInt32(bitPattern: code), readNext: { [self] in
+        return KeyDecoder.character(UInt32(bitPattern: code), readNext: {
             timeout(0)
             var next: Int32 = 0
             let r = ah_get_wch(&next)

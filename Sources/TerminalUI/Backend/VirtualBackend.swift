@@ -55,7 +55,7 @@ public final class VirtualBackend: Backend {
         let letters: [StyleRole: Character] = [
             .normal: ".", .muted: "m", .header: "h", .title: "T", .border: "b", .selection: "S",
             .selectionUnfocused: "s", .urgent: "U", .high: "H", .overdue: "O", .gap: "G", .accent: "a",
-            .changed: "C", .statusBar: "B", .tabActive: "A", .tabInactive: "i", .customer: "c", .reply: "r",
+            .changed: "C", .changedSelection: "X", .statusBar: "B", .tabActive: "A", .tabInactive: "i", .customer: "c", .reply: "r",
             .note: "n", .today: "D", .error: "E",
         ]
         return letters[role] ?? "?"

@@ -11,11 +11,14 @@ public enum TextWidth {
         ah_setlocale() == 1
     }
 
-    /// Columns one user-perceived character takes: the width of its first visible scalar
-    /// (combining marks and joiners add nothing); an emoji presentation selector makes it two.
+    /// Columns one user-perceived character (a grapheme cluster) takes: the width of its first
+    /// visible scalar, since combining marks, joiners, skin tones and the rest of a ZWJ sequence
+    /// draw into the same glyph; an emoji presentation selector or a flag (a pair of regional
+    /// indicators) makes it two.
     public static func columns(_ character: Character) -> Int {
         if let ascii = character.asciiValue { return ascii >= 0x20 && ascii != 0x7F ? 1 : 0 }
         let scalars = character.unicodeScalars
+        if let first = scalars.first, isRegionalIndicator(first), scalars.count > 1 { return 2 }
         var width = 0
         for scalar in scalars {
             let w = scalarColumns(scalar)
@@ -30,6 +33,10 @@ public enum TextWidth {
         var total = 0
         for ch in text { total += columns(ch) }
         return total
+    }
+
+    static func isRegionalIndicator(_ scalar: Unicode.Scalar) -> Bool {
+        (0x1F1E6...0x1F1FF).contains(scalar.value)
     }
 
     static func scalarColumns(_ scalar: Unicode.Scalar) -> Int {
@@ -63,6 +70,18 @@ public enum TextWidth {
         return out
     }
 
+    /// Like `truncate`, but a cut falls between words: the longest run of whole words that
+    /// fits with `…` after it (a single word longer than the width is cut as `truncate` does).
+    public static func truncateAtWord(_ text: String, to width: Int) -> String {
+        guard width > 0 else { return "" }
+        if columns(text) <= width { return text }
+        let cut = truncate(text, to: width)
+        let kept = cut.dropLast()
+        guard let space = kept.lastIndex(of: " ") else { return cut }
+        let words = kept[..<space].replacingTrailingSpaces()
+        return words.isEmpty ? cut : words + "…"
+    }
+
     /// True when every byte is a printable ASCII character: the common case, measured fast.
     @inline(__always)
     public static func isPrintableASCII(_ text: String) -> Bool {
@@ -76,5 +95,13 @@ public enum TextWidth {
         guard pad > 0 else { return cut }
         let spaces = String(repeating: " ", count: pad)
         return alignRight ? spaces + cut : cut + spaces
+    }
+}
+
+private extension Substring {
+    func replacingTrailingSpaces() -> String {
+        var s = self
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
     }
 }

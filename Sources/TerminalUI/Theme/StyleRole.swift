@@ -13,7 +13,10 @@ public enum StyleRole: UInt8, CaseIterable, Sendable {
     case overdue
     case gap
     case accent
+    /// A row another process just changed.
     case changed
+    /// The selected row, just changed by another process.
+    case changedSelection
     case statusBar
     case tabActive
     case tabInactive

@@ -58,10 +58,10 @@ enum TicketCommands {
         Output.line("status \(t.status.rawValue) · priority \(t.priority.name) · assignee \(t.assigneeLogin ?? "none") · version \(t.version)")
         Output.line("from \(Sanitizer.clean(detail.requester.name)) <\(Sanitizer.clean(detail.requester.email))>"
                     + (detail.requester.organization.isEmpty ? "" : ", \(Sanitizer.clean(detail.requester.organization))"))
-        Output.line("created \(Timestamp.local(t.createdAt, timeZone: zone)) · tags \(t.tags.isEmpty ? "none" : Sanitizer.clean(t.tags.joined(separator: ", ")))")
+        Output.line("created \(Timestamp.localWithZone(t.createdAt, timeZone: zone)) · tags \(t.tags.isEmpty ? "none" : Sanitizer.clean(t.tags.joined(separator: ", ")))")
         for m in detail.messages {
             Output.line()
-            Output.line("── \(m.kind.label.lowercased()) · \(Sanitizer.clean(m.author)) · \(Timestamp.local(m.createdAt, timeZone: zone))")
+            Output.line("── \(m.kind.label.lowercased()) · \(Sanitizer.clean(m.author)) · \(Timestamp.localWithZone(m.createdAt, timeZone: zone))")
             for line in Sanitizer.lines(m.body) { Output.line("   " + line) }
         }
     }

@@ -1,0 +1,112 @@
+import AllHandsCore
+import Storage
+
+/// A small company written by hand, straight into the schema, for console tests: five people
+/// in five zones, four customers, eight tickets across every status and priority with tags and
+/// threads (one subject hostile, one with emoji sequences, one in Japanese), and optionally
+/// plain numbered tickets for scrolling. Nothing here depends on the demo generator, so a
+/// change to the demo never re-records a console snapshot.
+enum SmallCompany {
+    struct Seed {
+        var subject: String
+        var status: String
+        var priority: Priority
+        var requester: Int
+        var assignee: String?
+        var hoursAgo: Int64
+        var tags: [String]
+    }
+
+    static let people: [(login: String, name: String, team: String, role: Role, zone: String)] = [
+        ("fkim", "Fatima Kim", "support", .support, "Asia/Seoul"),
+        ("bbianchi", "Bruno Bianchi", "support", .lead, "Europe/Rome"),
+        ("jsato", "Jun Sato", "engineering", .employee, "Asia/Tokyo"),
+        ("mexec", "Maya Exec", "leadership", .exec, "America/Los_Angeles"),
+    ]
+
+    static let customers: [(name: String, email: String, organization: String)] = [
+        ("Dana Whitfield", "dana@northwind.example", "Northwind"),
+        ("Omar Haddad", "omar@haddad.example", ""),
+        ("Keiko Tanaka", "keiko@sakura.example", "Sakura KK"),
+        ("Lee Park", "lee@park.example", "Park & Co"),
+    ]
+
+    /// The hostile subject: a title-setting OSC, a screen clear and a bidi override.
+    static let hostileSubject = "\u{1B}]0;owned\u{07}Refund \u{1B}[2Jplease \u{202E}txt.exe"
+    static let emojiSubject = "Family 👨‍👩‍👧‍👦 plan for our 🇯🇵 office 👍🏽"
+
+    static let tickets: [Seed] = [
+        Seed(subject: "Charged twice for the November renewal", status: "open", priority: .urgent, requester: 1,
+             assignee: "fkim", hoursAgo: 50, tags: ["area:billing", "type:bug"]),
+        Seed(subject: "Cannot invite a second admin", status: "new", priority: .high, requester: 2,
+             assignee: nil, hoursAgo: 5, tags: ["area:accounts", "type:question"]),
+        Seed(subject: "Export to CSV drops accented names like café", status: "pending", priority: .normal, requester: 3,
+             assignee: "jsato", hoursAgo: 30, tags: ["area:reporting", "type:bug"]),
+        Seed(subject: emojiSubject, status: "open", priority: .normal, requester: 4,
+             assignee: nil, hoursAgo: 12, tags: ["area:billing", "type:feature-request"]),
+        Seed(subject: hostileSubject, status: "new", priority: .low, requester: 1,
+             assignee: nil, hoursAgo: 2, tags: ["area:billing"]),
+        Seed(subject: "請求書が届きません (invoice never arrives)", status: "open", priority: .high, requester: 3,
+             assignee: "bbianchi", hoursAgo: 70, tags: ["area:billing", "type:question", "vip"]),
+        Seed(subject: "Dark mode for the dashboard", status: "solved", priority: .low, requester: 2,
+             assignee: "fkim", hoursAgo: 200, tags: ["area:reporting", "type:feature-request"]),
+        Seed(subject: "Password reset email never arrives", status: "closed", priority: .normal, requester: 4,
+             assignee: "jsato", hoursAgo: 400, tags: ["area:accounts", "type:bug"]),
+    ]
+
+    /// Writes the company into a database whose first person (the admin, `admin`) exists.
+    /// `extraTickets` adds open tickets numbered after the hand-written ones, every priority in
+    /// turn, one every ten minutes back from `now`.
+    static func write(into database: Database, admin: String, now: Int64, extraTickets: Int = 0) throws {
+        try database.write { db in
+            try db.execute("UPDATE people SET name = 'Ada Admin', team = 'operations', timezone = 'America/New_York' WHERE login = ?", admin)
+            for p in people {
+                try db.execute("INSERT INTO people (login, name, email, team, role, timezone, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                               p.login, p.name, p.login + "@example.com", p.team, p.role.rawValue, p.zone, now - 86_400 * 90)
+            }
+            for (i, c) in customers.enumerated() {
+                try db.execute("INSERT INTO customers (id, name, email, organization, created_at) VALUES (?, ?, ?, ?, ?)",
+                               i + 1, c.name, c.email, c.organization, now - 86_400 * 120)
+            }
+            var tagIDs: [String: Int64] = [:]
+            func tagID(_ qualified: String) throws -> Int64 {
+                if let id = tagIDs[qualified] { return id }
+                let parts = qualified.split(separator: ":", maxSplits: 1).map(String.init)
+                let (dimension, name): (String?, String) = parts.count == 2 ? (parts[0], parts[1]) : (nil, parts[0])
+                try db.execute("INSERT INTO tags (name, dimension, created_at) VALUES (?, ?, ?)", name, dimension, now - 86_400 * 100)
+                tagIDs[qualified] = db.lastInsertRowID
+                return db.lastInsertRowID
+            }
+            for (i, t) in tickets.enumerated() {
+                let id = i + 1
+                let created = now - t.hoursAgo * 3_600
+                try db.execute("""
+                    INSERT INTO tickets (id, subject, status, priority, requester_id, assignee_id, created_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, (SELECT id FROM people WHERE login = ?), ?, ?)
+                    """, id, t.subject, t.status, t.priority.rawValue, t.requester, t.assignee, created, created)
+                for tag in t.tags { try db.execute("INSERT INTO ticket_tags (ticket_id, tag_id) VALUES (?, ?)", id, try tagID(tag)) }
+                try db.execute("INSERT INTO messages (ticket_id, kind, author_customer_id, body, created_at) VALUES (?, 'customer', ?, ?, ?)",
+                               id, t.requester, "Hello,\n\(t.subject)\n\nThanks.", created)
+                if let agent = t.assignee {
+                    try db.execute("""
+                        INSERT INTO messages (ticket_id, kind, author_person_id, body, created_at)
+                        VALUES (?, 'reply', (SELECT id FROM people WHERE login = ?), ?, ?)
+                        """, id, agent, "Thanks for writing in. I am looking into it now.", created + 1_800)
+                    try db.execute("""
+                        INSERT INTO messages (ticket_id, kind, author_person_id, body, created_at)
+                        VALUES (?, 'note', (SELECT id FROM people WHERE login = ?), ?, ?)
+                        """, id, agent, "Internal: checked the logs, see the linked incident.", created + 2_400)
+                }
+            }
+            for n in 0..<extraTickets {
+                let id = tickets.count + 1 + n
+                let created = now - Int64(n + 1) * 600
+                try db.execute("""
+                    INSERT INTO tickets (id, subject, status, priority, requester_id, created_at, updated_at)
+                    VALUES (?, ?, 'open', ?, ?, ?, ?)
+                    """, id, "Numbered ticket \(id)", n % 4, n % customers.count + 1, created, created)
+                try db.execute("INSERT INTO ticket_tags (ticket_id, tag_id) VALUES (?, ?)", id, try tagID("area:onboarding"))
+            }
+        }
+    }
+}
