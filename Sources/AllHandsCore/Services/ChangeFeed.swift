@@ -44,8 +44,9 @@ extension AllHandsError {
         default: return true
         }
         switch storage.kind {
-        case .busy, .constraint: return false
-        case .corrupt, .notADatabase, .schemaTooNew, .cannotOpen, .readOnly, .other: return true
+        case .busy, .constraint, .foreignKeyViolation, .backupFailed: return false
+        case .corrupt, .notADatabase, .schemaTooNew, .cannotOpen, .readOnly, .other, .notAllhands,
+             .notARegularFile, .missing: return true
         }
     }
 }
