@@ -21,7 +21,7 @@ public enum AllHandsError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notPermitted(let action, let role):
-            return "not permitted: a \(role.rawValue) may not \(action)"
+            return "not permitted: \(English.withArticle(role.rawValue)) may not \(action)"
         case .notAMember(let login):
             return "'\(login)' is not a person in this database; ask an admin to run: allhands people add \(login) …"
         case .notFound(let what):
