@@ -31,6 +31,7 @@ do {
     try bench.queuePages()
     try bench.changePolling()
     try bench.openAndMigrate()
+    try JSONListingBenchmarks(path: dir + "/bench.db", clock: SystemClock(), report: report).ticketListJSON()
     let console = ConsoleBenchmarks(path: dir + "/bench.db", clock: SystemClock(), report: report)
     try console.firstFrame()
     try console.keystrokes()
