@@ -54,7 +54,9 @@ struct JSONListingBenchmarks {
     }
 
     /// Spawns the binary with stdout on a pipe read here (counting rows: each ends with a
-    /// line `  }` at the array's depth), stderr discarded; `wait4` gives the child's own peak RSS.
+    /// line `  }` at the array's depth), stderr discarded. The child's peak RSS is its VmHWM,
+    /// read while it streams: `wait4`'s `ru_maxrss` would include this process's, inherited
+    /// through `posix_spawn`'s shared address space before exec.
     private func run(_ arguments: [String]) throws -> Run {
         var pipeFDs: [Int32] = [0, 0]
         guard pipe(&pipeFDs) == 0 else { throw BenchFailure("pipe failed") }
@@ -80,7 +82,10 @@ struct JSONListingBenchmarks {
         let rowEnd: [UInt8] = [0x0A, 0x20, 0x20, 0x7D]
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         var carry: [UInt8] = []
+        var reads = 0
         while true {
+            if reads % 16 == 0, let hwm = Self.peakRSSMiB(of: pid) { result.peakRSSMiB = max(result.peakRSSMiB, hwm) }
+            reads += 1
             let count = buffer.withUnsafeMutableBytes { read(pipeFDs[0], $0.baseAddress, $0.count) }
             if count < 0, errno == EINTR { continue }
             guard count > 0 else { break }
@@ -99,12 +104,18 @@ struct JSONListingBenchmarks {
         }
         close(pipeFDs[0])
         var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
         result.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         result.status = (status >> 8) & 0xff
-        result.peakRSSMiB = Double(usage.ru_maxrss) / 1024
         return result
+    }
+
+    /// `VmHWM` of a running process, in MiB.
+    static func peakRSSMiB(of pid: pid_t) -> Double? {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kib = line.split(separator: " ").dropFirst().first.flatMap({ Double($0) }) else { return nil }
+        return kib / 1024
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 import TestSupport
 import XCTest
 
@@ -42,6 +43,26 @@ final class TicketListingTests: XCTestCase {
                                 "--json")
         if (try JSONSerialization.jsonObject(with: Data(empty.stdout.utf8)) as? [Any])?.isEmpty == true {
             XCTAssertEqual(empty.stdout, "[\n\n]\n", "an empty array as the encoder writes it")
+        }
+    }
+
+    func testAStreamedRowEscapesExactlyAsTheEncoderWithAndWithoutAssigneeAndTags() throws {
+        let cli = CLI()
+        XCTAssertEqual(try cli.run("demo", "--people", "8", "--tickets", "5").status, 0)
+        let db = try Database(path: cli.db)
+        let subject = "q\"b\\s/\u{8}\u{C}\n\r\t\u{0}\u{1}\u{1B}]0;t\u{7}\u{7F}\u{9B}\u{85}é\u{2028}\u{202E}\u{2066}😀東京 👨‍👩‍👧‍👦"
+        try db.execute("UPDATE tickets SET subject = ?, priority = 0, created_at = 0 WHERE id = 2", subject)
+        for setup in ["UPDATE tickets SET assignee_id = NULL WHERE id = 2", "DELETE FROM ticket_tags WHERE ticket_id = 2",
+                      "UPDATE tickets SET assignee_id = (SELECT min(id) FROM people) WHERE id = 2"] {
+            try db.execute(setup)
+            let single = try cli.run("ticket", "update", "2", "--priority", "urgent", "--json")
+            XCTAssertEqual(single.status, 0, single.stderr)
+            let listed = try cli.run("ticket", "list", "--status", "all", "--limit", "1", "--json")
+            XCTAssertEqual(listed.stdout, "[\n  " + single.stdout.dropLast().replacingOccurrences(of: "\n", with: "\n  ")
+                           .replacingOccurrences(of: "\n  \n", with: "\n\n") + "\n]\n", setup)
+            let decoded = try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]]
+            XCTAssertEqual(decoded?.first?["subject"] as? String, subject)
+            XCTAssertFalse(listed.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) })
         }
     }
 

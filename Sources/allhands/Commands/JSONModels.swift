@@ -28,6 +28,46 @@ struct TicketJSON: Encodable {
     }
 }
 
+extension TicketJSON: PrettyJSONWritable {
+    /// What the encoder writes for this shape (keys sorted, a nil assignee left out), written
+    /// directly: listings stream up to a million of these. A test compares it with the encoder.
+    func appendPrettyJSON(to out: inout [UInt8], depth: Int) {
+        let inner = depth + 1
+        func field(_ key: StaticString, _ value: String) {
+            JSONText.appendKey(key, depth: inner, to: &out)
+            JSONText.appendString(value, to: &out)
+            out += [0x2C, 0x0A]
+        }
+        func field(_ key: StaticString, _ value: Int, last: Bool = false) {
+            JSONText.appendKey(key, depth: inner, to: &out)
+            out += Array(String(value).utf8)
+            out += last ? [0x0A] : [0x2C, 0x0A]
+        }
+        out += [0x7B, 0x0A]
+        if let assignee { field("assignee", assignee) }
+        field("created_at", created_at)
+        field("id", id)
+        field("priority", priority)
+        field("requester", requester)
+        field("status", status)
+        field("subject", subject)
+        JSONText.appendKey("tags", depth: inner, to: &out)
+        out += [0x5B, 0x0A]
+        if tags.isEmpty { out.append(0x0A) }
+        for (i, tag) in tags.enumerated() {
+            JSONText.appendIndent(inner + 1, to: &out)
+            JSONText.appendString(tag, to: &out)
+            out += i == tags.count - 1 ? [0x0A] : [0x2C, 0x0A]
+        }
+        JSONText.appendIndent(inner, to: &out)
+        out += [0x5D, 0x2C, 0x0A]
+        field("updated_at", updated_at)
+        field("version", version, last: true)
+        JSONText.appendIndent(depth, to: &out)
+        out.append(0x7D)
+    }
+}
+
 struct TicketDetailJSON: Encodable {
     struct Requester: Encodable { let name, email, organization: String }
     struct MessageJSON: Encodable { let id: Int; let kind, author, body, created_at: String }

@@ -30,8 +30,8 @@ enum TicketCommands {
         if json {
             // Streamed row by row: a million tickets cost one page of memory.
             let stream = JSONArrayStream()
-            extent = try workspace.tickets.forEach(filter, limit: limit) { try stream.append(TicketJSON($0)) }
-            try stream.finish()
+            extent = try workspace.tickets.forEach(filter, limit: limit) { stream.append(TicketJSON($0)) }
+            stream.finish()
         } else {
             let now = session.clock.epochSeconds
             var table = Table("ID", "PRIORITY", "STATUS", "AGE", "ASSIGNEE", "TAGS", "SUBJECT", rightAligned: [0, 3])
