@@ -34,6 +34,11 @@ enum JSONText {
         var i = 0
         let count = bytes.count
         while i < count {
+            // Copy a run of plain printable ASCII in one go: most text is nothing else.
+            let runStart = i
+            while i < count, bytes[i] >= 0x20, bytes[i] < 0x7F, !inString || (bytes[i] != 0x22 && bytes[i] != 0x5C) { i += 1 }
+            if i > runStart { out += UnsafeBufferPointer(rebasing: bytes[runStart..<i]) }
+            guard i < count else { return }
             let byte = bytes[i]
             if byte < 0x80 {
                 if byte >= 0x20 && byte != 0x7F && (!inString || (byte != 0x22 && byte != 0x5C)) {
@@ -84,8 +89,15 @@ enum JSONText {
 
     /// Two spaces per level, as the encoder indents.
     static func appendIndent(_ depth: Int, to out: inout [UInt8]) {
-        out += repeatElement(0x20, count: 2 * depth)
+        let width = 2 * depth
+        if width <= spaces.count {
+            out += spaces[0..<width]
+        } else {
+            out += repeatElement(0x20, count: width)
+        }
     }
+
+    private static let spaces = [UInt8](repeating: 0x20, count: 16)
 
     /// `"key" : ` at `depth`.
     static func appendKey(_ key: StaticString, depth: Int, to out: inout [UInt8]) {
