@@ -36,7 +36,8 @@ enum JSONText {
         while i < count {
             // Copy a run of plain printable ASCII in one go: most text is nothing else.
             let runStart = i
-            while i < count, bytes[i] >= 0x20, bytes[i] < 0x7F, !inString || (bytes[i] != 0x22 && bytes[i] != 0x5C) { i += 1 }
+            let plain = inString ? plainInString : plainBetweenTokens
+            while i < count, plain[Int(bytes[i])] { i += 1 }
             if i > runStart { out += UnsafeBufferPointer(rebasing: bytes[runStart..<i]) }
             guard i < count else { return }
             let byte = bytes[i]
@@ -76,6 +77,10 @@ enum JSONText {
             i += length
         }
     }
+
+    /// Bytes copied as they are: printable ASCII (but `"` and `\\` inside a string).
+    private static let plainBetweenTokens: [Bool] = (0..<256).map { $0 >= 0x20 && $0 < 0x7F }
+    private static let plainInString: [Bool] = (0..<256).map { $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
