@@ -18,7 +18,6 @@ struct Table {
     }
 
     var isEmpty: Bool { rows.isEmpty }
-    var count: Int { rows.count }
 
     func print() {
         var widths = headers.map(TextWidth.columns)
