@@ -32,6 +32,7 @@ do {
     try bench.changePolling()
     try bench.openAndMigrate()
     try ReadDuringWriteBenchmarks(path: dir + "/bench.db", clock: SystemClock(), report: report).run()
+    try JSONListingBenchmarks(path: dir + "/bench.db", clock: SystemClock(), report: report).ticketListJSON()
     let console = ConsoleBenchmarks(path: dir + "/bench.db", clock: SystemClock(), report: report)
     try console.firstFrame()
     try console.keystrokes()

@@ -1,12 +1,39 @@
 import Foundation
 
-/// Reads a configuration file (JSON5) into `Configuration`, with errors that name the file, the key and the problem.
+/// Reads a configuration file (JSON5) into `Configuration`, with errors that name the file, the
+/// line and column, the key and the problem (`c.json5:3:21: console.tickMilliseconds: …`).
 public enum ConfigLoader {
+    /// The largest config file read; anything bigger is refused before it is read whole.
+    public static let maximumBytes = 1 << 20
+
     public static func load(path: String) throws -> Configuration {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        try decode(try read(path: path), source: path)
+    }
+
+    /// The file's bytes: a folder, an unreadable file or one over `maximumBytes` is refused,
+    /// and at most `maximumBytes + 1` bytes are ever read (a pipe or device included).
+    static func read(path: String) throws -> Data {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
             throw AllHandsError.notFound(what: "config file \(path)")
         }
-        return try decode(data, source: path)
+        if info.st_mode & S_IFMT == S_IFDIR {
+            throw AllHandsError.badConfig("\(path) is a folder, not a config file (give the path of a .json5 file)")
+        }
+        let tooBig = AllHandsError.badConfig("\(path) is over \(maximumBytes / 1024 / 1024) MB; a config file is a few lines of JSON5")
+        if info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) > maximumBytes { throw tooBig }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw AllHandsError.badConfig("cannot read config file \(path): \(String(cString: strerror(errno)))")
+        }
+        defer { try? handle.close() }
+        let data: Data
+        do {
+            data = try handle.read(upToCount: maximumBytes + 1) ?? Data()
+        } catch {
+            throw AllHandsError.badConfig("cannot read config file \(path): \((error as NSError).localizedDescription)")
+        }
+        if data.count > maximumBytes { throw tooBig }
+        return data
     }
 
     public static func decode(_ data: Data, source: String) throws -> Configuration {
@@ -15,27 +42,57 @@ public enum ConfigLoader {
         do {
             return try decoder.decode(Configuration.self, from: data)
         } catch let error as DecodingError {
-            throw AllHandsError.badConfig("\(source): \(describe(error))")
+            throw AllHandsError.badConfig(describe(error, in: Array(data), source: source))
         } catch {
             throw AllHandsError.badConfig("\(source): \(error)")
         }
     }
 
+    /// `source:line:column: path: problem`. A syntax error's place comes from `JSON5Locator`
+    /// (Foundation does not say where); a value's place is where that value starts.
+    static func describe(_ error: DecodingError, in bytes: [UInt8], source: String) -> String {
+        let locator: JSON5Locator
+        do {
+            locator = try JSON5Locator(bytes)
+        } catch let syntax as JSON5Locator.SyntaxError {
+            return "\(source):\(syntax.location): \(syntax.message)"
+        } catch _ {
+            return "\(source): \(describe(error))"
+        }
+        let place = locator.location(of: path(of: error)).map { ":\($0)" } ?? ""
+        return "\(source)\(place): \(describe(error))"
+    }
+
+    static func path(_ keys: [any CodingKey]) -> String {
+        let text = keys.map { key in key.intValue.map { "[\($0)]" } ?? "." + key.stringValue }.joined()
+        return text.hasPrefix(".") ? String(text.dropFirst()) : text
+    }
+
+    static func path(of error: DecodingError) -> String {
+        switch error {
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context),
+             .keyNotFound(_, let context):
+            return path(context.codingPath)
+        @unknown default:
+            return ""
+        }
+    }
+
     static func describe(_ error: DecodingError) -> String {
-        func path(_ keys: [any CodingKey]) -> String {
-            let text = keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-            return text.isEmpty ? "top level" : String(text.drop { $0 == "." })
+        func named(_ keys: [any CodingKey]) -> String {
+            let text = path(keys)
+            return text.isEmpty ? "top level" : text
         }
         switch error {
         case .typeMismatch(let type, let context):
-            return "\(path(context.codingPath)): expected \(type)"
+            return "\(named(context.codingPath)): expected \(type)"
         case .valueNotFound(let type, let context):
-            return "\(path(context.codingPath)): missing \(type) value"
+            return "\(named(context.codingPath)): missing \(type) value"
         case .keyNotFound(let key, let context):
-            return "\(path(context.codingPath + [key])): required key is missing"
+            return "\(named(context.codingPath + [key])): required key is missing"
         case .dataCorrupted(let context):
             let underlying = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-            return "\(path(context.codingPath)): \(underlying ?? context.debugDescription)"
+            return "\(named(context.codingPath)): \(underlying ?? context.debugDescription)"
         @unknown default:
             return "\(error)"
         }

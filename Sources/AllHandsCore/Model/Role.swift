@@ -12,9 +12,3 @@ public enum Role: String, CaseIterable, Codable, Sendable {
     case admin
 }
 
-extension Role {
-    /// "an employee", "a lead": the role as a sentence names it.
-    public var withArticle: String {
-        ("aeiou".contains(rawValue.first ?? "x") ? "an " : "a ") + rawValue
-    }
-}

@@ -112,7 +112,7 @@ public struct PeopleService {
         guard changes else { return }
         let what = before == nil ? "add '\(after.login)' as an admin"
             : before?.role == .admin ? "change '\(after.login)', who is an admin" : "make '\(after.login)' an admin"
-        throw AllHandsError.notAllowed("\(context.actor.person.role.withArticle) may not \(what); only an admin may")
+        throw AllHandsError.notAllowed("\(English.withArticle(context.actor.person.role.rawValue)) may not \(what); only an admin may")
     }
 
     /// The database must always keep one active admin: the last one cannot be demoted or deactivated.
@@ -139,24 +139,30 @@ public struct PeopleService {
          "timezone": p.timeZone, "active": p.active ? "true" : "false"]
     }
 
-    /// Checks a person's fields; the message names the field.
+    /// Checks a person's fields against their formats and `FieldLimits`; the message names the
+    /// field and quotes at most an excerpt of what was given.
     public static func validate(_ person: Person) throws {
+        let who = FieldLimits.excerpt(person.login)
         if !isValidLogin(person.login) {
-            throw AllHandsError.invalid("login '\(person.login)' is not valid: use 1–32 letters, digits, '.', '_' or '-'")
+            throw AllHandsError.invalid("login '\(who)' is not valid: use 1–\(FieldLimits.login) letters, digits, '.', '_' or '-'")
         }
         if person.name.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw AllHandsError.invalid("name is empty for '\(person.login)'")
+            throw AllHandsError.invalid("name is empty for '\(who)'")
+        }
+        for (field, value, limit) in [("name", person.name, FieldLimits.name), ("team", person.team, FieldLimits.team),
+                                      ("email", person.email, FieldLimits.email)] where value.count > limit {
+            throw AllHandsError.invalid("\(field) for '\(who)' is too long: \(value.count) characters, at most \(limit)")
         }
         if !person.email.isEmpty && !isPlausibleEmail(person.email) {
-            throw AllHandsError.invalid("email '\(person.email)' for '\(person.login)' is not an address")
+            throw AllHandsError.invalid("email '\(FieldLimits.excerpt(person.email))' for '\(who)' is not an address")
         }
         if TimeZone(identifier: person.timeZone) == nil {
-            throw AllHandsError.invalid("time zone '\(person.timeZone)' for '\(person.login)' is not an IANA zone (e.g. Europe/Berlin)")
+            throw AllHandsError.invalid("time zone '\(FieldLimits.excerpt(person.timeZone))' for '\(who)' is not an IANA zone (e.g. Europe/Berlin)")
         }
     }
 
     static func isValidLogin(_ login: String) -> Bool {
-        (1...32).contains(login.count) && login.unicodeScalars.allSatisfy {
+        (1...FieldLimits.login).contains(login.count) && login.unicodeScalars.allSatisfy {
             CharacterSet.alphanumerics.contains($0) && $0.isASCII || $0 == "." || $0 == "_" || $0 == "-"
         }
     }

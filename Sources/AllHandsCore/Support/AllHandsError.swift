@@ -28,7 +28,7 @@ public enum AllHandsError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notPermitted(let action, let role):
-            return "not permitted: \(role.withArticle) may not \(action)"
+            return "not permitted: \(English.withArticle(role.rawValue)) may not \(action)"
         case .notAllowed(let reason):
             return "not permitted: \(reason)"
         case .notAMember(let login):

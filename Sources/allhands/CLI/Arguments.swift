@@ -65,8 +65,13 @@ struct Arguments {
     }
 }
 
-/// A mistake in how allhands was called: printed with the command's usage, exit 64.
+/// A mistake in how allhands was called: printed with the command's usage (or `usage`, when
+/// the mistake is about a group of commands), exit 64.
 struct UsageError: Error {
     let message: String
-    init(_ message: String) { self.message = message }
+    let usage: String?
+    init(_ message: String, usage: String? = nil) {
+        self.message = message
+        self.usage = usage
+    }
 }

@@ -2,13 +2,17 @@ import AllHandsConsole
 import AllHandsCore
 import Foundation
 import Storage
+import TerminalUI
 
 /// Parses the command line, runs the command, and turns every failure into a message and a
-/// sysexits code. Nothing here decides what a user may do: the domain does.
+/// sysexits code. Nothing here decides what a user may do: the domain does. Everything printed
+/// goes through `Output`, which sanitises it.
 enum CLI {
     static func run(_ argv: [String], environment: [String: String]) -> Int32 {
+        // Tables measure CJK and emoji in terminal columns, as the console does.
+        TextWidth.prepareLocale()
         var args = Arguments(argv)
-        var command: Command?
+        var usage = Help.general
         do {
             let paths = Paths(environment: environment)
             let dbOption = try args.option("--db")
@@ -19,16 +23,27 @@ enum CLI {
                 Output.line(Help.version)
                 return ExitCode.ok
             }
-            if args.tokens.first == "help" {
-                _ = args.word()
-                guard !args.tokens.isEmpty else { Output.line(Help.general); return ExitCode.ok }
-                command = try Commands.find(&args)
-                Output.line(command?.usage ?? Help.general)
+            let asksForHelp = args.tokens.first == "help"
+            if asksForHelp { _ = args.word() }
+            let target = try Commands.lookup(&args)
+            let command: Command?
+            switch target {
+            case .none:
+                command = nil
+            case .command(let found):
+                command = found
+                usage = found.usage
+            case .group(let word):
+                usage = Help.group(word)
+                guard asksForHelp || wantsHelp else {
+                    let names = Commands.group(word).map { $0.words[1] }.joined(separator: ", ")
+                    throw UsageError("'\(word)' needs one of: \(names)")
+                }
+                Output.line(usage)
                 return ExitCode.ok
             }
-            command = try Commands.find(&args)
-            if wantsHelp {
-                Output.line(command?.usage ?? Help.general)
+            if asksForHelp || wantsHelp {
+                Output.line(usage)
                 return ExitCode.ok
             }
             let session = Session(databasePath: paths.database(explicit: dbOption),
@@ -52,7 +67,7 @@ enum CLI {
             return ExitCode.ok
         } catch let error as UsageError {
             Output.error(error.message)
-            FileHandle.standardError.write(Data(((command?.usage ?? Help.general) + "\n").utf8))
+            Output.note(error.usage ?? usage)
             return ExitCode.usage
         } catch let failure as CLIFailure {
             Output.error(failure.message)

@@ -1,4 +1,4 @@
-/// The general usage text.
+/// The general usage text and the usage of a command group.
 enum Help {
     static let version = "allhands 0.1.0"
 
@@ -26,6 +26,24 @@ enum Help {
 
             Exit codes follow sysexits: 64 usage, 65 bad data, 66 missing input, 73 cannot create,
             75 busy or conflict (retry), 77 not permitted, 78 bad config.
+            """
+    }
+
+    /// `allhands help ticket`: the group's commands with their summaries.
+    static func group(_ word: String) -> String {
+        let members = Commands.group(word)
+        let width = members.map { $0.words.dropFirst().joined(separator: " ").count }.max() ?? 0
+        let list = members.map { command in
+            let sub = command.words.dropFirst().joined(separator: " ")
+            return "  \(sub.padding(toLength: width + 2, withPad: " ", startingAt: 0))\(command.summary)"
+        }
+        return """
+            usage: allhands \(word) COMMAND [ARGS]
+
+            commands:
+            \(list.joined(separator: "\n"))
+
+            allhands help \(word) COMMAND (or: allhands \(word) COMMAND --help) shows a command's options.
             """
     }
 }

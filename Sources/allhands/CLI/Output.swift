@@ -2,31 +2,60 @@ import Foundation
 import TerminalUI
 
 /// What the CLI prints: aligned tables of sanitised text for people, JSON for programs.
+///
+/// Every byte the CLI writes leaves through `emit`, which passes text through the one sanitiser
+/// (`TerminalUI.Sanitizer`) line by line, so no message, argument echo, path, CSV cell or config
+/// value can move the cursor, set a title or reorder text, whatever path produced it.
 enum Output {
-    /// Prints `value` as pretty JSON with sorted keys. The encoder escapes C0 controls inside
-    /// strings; DEL, C1 controls and bidi overrides, which JSON allows raw, are written as
-    /// `\uXXXX` too, so the output is safe to show in a terminal and decodes to the same text.
+    /// Prints `value` as pretty JSON with sorted keys (see `JSONText`).
     static func json<T: Encodable>(_ value: T) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let text = String(decoding: try encoder.encode(value), as: UTF8.self)
-        var safe = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if scalar != "\n", Sanitizer.isUnsafe(scalar) {
-                safe.append(contentsOf: String(format: "\\u%04x", scalar.value).unicodeScalars)
-            } else {
-                safe.append(scalar)
+        let bytes = try JSONText.encode(value)
+        writeAll(bytes + [UInt8(ascii: "\n")], to: STDOUT_FILENO)
+    }
+
+    /// One line (or several, separated by `\n`) to stdout.
+    static func line(_ text: String = "") {
+        emit(text, to: STDOUT_FILENO)
+    }
+
+    /// `allhands: MESSAGE` to stderr.
+    static func error(_ text: String) {
+        emit("allhands: " + text, to: STDERR_FILENO)
+    }
+
+    /// Text for stderr without the `allhands:` prefix (usage after a usage error, notes).
+    static func note(_ text: String) {
+        emit(text, to: STDERR_FILENO)
+    }
+
+    /// Text with every line sanitised and the newlines between lines kept: the form every
+    /// human-readable byte takes before it leaves.
+    static func safe(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0 != "\n" && Sanitizer.isUnsafe($0) }) else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { Sanitizer.clean(String($0)) }.joined(separator: "\n")
+    }
+
+    private static func emit(_ text: String, to fd: Int32) {
+        writeAll(Array((safe(text) + "\n").utf8), to: fd)
+    }
+
+    /// Writes every byte, retrying short writes and interruptions. A closed pipe ends the
+    /// process quietly, as SIGPIPE would.
+    static func writeAll(_ bytes: [UInt8], to fd: Int32) {
+        bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(fd, base + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    if errno == EPIPE { exit(0) }
+                    return
+                }
+                offset += written
             }
         }
-        line(String(safe))
-    }
-
-    static func line(_ text: String = "") {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
-    }
-
-    static func error(_ text: String) {
-        FileHandle.standardError.write(Data(("allhands: " + text + "\n").utf8))
     }
 
     /// Columns of the terminal stdout goes to, or nil when it is a pipe or file.
@@ -35,46 +64,5 @@ enum Output {
         var size = winsize()
         guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
         return Int(size.ws_col)
-    }
-}
-
-/// A plain text table. Cells are sanitised here; the last column is cut to the terminal's
-/// width when printing to a terminal.
-struct Table {
-    var headers: [String]
-    var rightAligned: Set<Int> = []
-    private var rows: [[String]] = []
-
-    init(_ headers: String..., rightAligned: Set<Int> = []) {
-        self.headers = headers
-        self.rightAligned = rightAligned
-    }
-
-    mutating func add(_ cells: String...) {
-        rows.append(cells.map(Sanitizer.clean))
-    }
-
-    var isEmpty: Bool { rows.isEmpty }
-
-    func print() {
-        var widths = headers.map(TextWidth.columns)
-        for row in rows {
-            for (i, cell) in row.enumerated() where i < widths.count - 1 {
-                widths[i] = max(widths[i], TextWidth.columns(cell))
-            }
-        }
-        let fixed = widths.dropLast().reduce(0) { $0 + $1 + 2 }
-        let last = Output.terminalWidth.map { max(10, $0 - fixed) }
-        for row in [headers] + rows {
-            var line = ""
-            for (i, cell) in row.enumerated() {
-                if i == row.count - 1 {
-                    line += last.map { TextWidth.truncate(cell, to: $0) } ?? cell
-                } else {
-                    line += TextWidth.fit(cell, to: widths[i], alignRight: rightAligned.contains(i)) + "  "
-                }
-            }
-            Output.line(line)
-        }
     }
 }

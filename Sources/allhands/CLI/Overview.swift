@@ -10,7 +10,7 @@ enum Overview {
         let all = try workspace.tickets.count(TicketFilter(statuses: .all))
         Output.line("allhands · \(workspace.config.company.name) · \(session.databasePath)\(workspace.isDemo ? " (demo)" : "")")
         Output.line("You are \(me.login) (\(me.role.rawValue)\(workspace.actor.via.map { ", via \($0)" } ?? "")).")
-        Output.line("\(people) people · \(all) tickets, \(active) in the queue (new, open or pending)")
+        Output.line("\(English.count(people, "person", plural: "people")) · \(English.count(all, "ticket")), \(active) in the queue (new, open or pending)")
         if all == 0 {
             Output.line("The database is empty: load the demo company with `allhands demo`, or import your people with `allhands people import people.csv`.")
         } else {

@@ -7,18 +7,31 @@ enum Commands {
         TagsCommand.command,
     ]
 
-    /// The command named by the leading words of `arguments`, removing those words.
-    static func find(_ arguments: inout Arguments) throws -> Command? {
-        guard let first = arguments.word() else { return nil }
-        let group = all.filter { $0.words[0] == first }
-        guard !group.isEmpty else { throw UsageError("unknown command '\(first)'") }
-        if let single = group.first, single.words.count == 1 { return single }
-        guard let second = arguments.word() else {
-            throw UsageError("'\(first)' needs one of: \(group.map { $0.words[1] }.joined(separator: ", "))")
+    /// What the leading words of a command line name.
+    enum Target {
+        /// No command: the console (or `allhands help`'s general text).
+        case none
+        case command(Command)
+        /// A group's first word alone (`ticket`): its commands are listed.
+        case group(String)
+    }
+
+    /// The commands whose first word is `word` (one for `demo`, several for `ticket`).
+    static func group(_ word: String) -> [Command] {
+        all.filter { $0.words[0] == word }
+    }
+
+    /// Looks up the leading words of `arguments`, removing them.
+    static func lookup(_ arguments: inout Arguments) throws -> Target {
+        guard let first = arguments.word() else { return .none }
+        let members = group(first)
+        guard !members.isEmpty else { throw UsageError("unknown command '\(first)'") }
+        if let single = members.first, single.words.count == 1 { return .command(single) }
+        guard let second = arguments.word() else { return .group(first) }
+        guard let command = members.first(where: { $0.words[1] == second }) else {
+            throw UsageError("unknown command '\(first) \(second)' (try: \(members.map(\.name).joined(separator: ", ")))",
+                             usage: Help.group(first))
         }
-        guard let command = group.first(where: { $0.words[1] == second }) else {
-            throw UsageError("unknown command '\(first) \(second)' (try: \(group.map(\.name).joined(separator: ", ")))")
-        }
-        return command
+        return .command(command)
     }
 }

@@ -28,6 +28,57 @@ struct TicketJSON: Encodable {
     }
 }
 
+extension TicketJSON: JSONArrayElement {
+    /// `"key" : ` at the depth of an element's fields, made once.
+    private enum Key {
+        static let assignee = JSONText.key("assignee", depth: 2)
+        static let createdAt = JSONText.key("created_at", depth: 2)
+        static let id = JSONText.key("id", depth: 2)
+        static let priority = JSONText.key("priority", depth: 2)
+        static let requester = JSONText.key("requester", depth: 2)
+        static let status = JSONText.key("status", depth: 2)
+        static let subject = JSONText.key("subject", depth: 2)
+        static let tags = JSONText.key("tags", depth: 2)
+        static let updatedAt = JSONText.key("updated_at", depth: 2)
+        static let version = JSONText.key("version", depth: 2)
+        static let tagIndent = [UInt8](repeating: 0x20, count: 6)
+        static let tagsEnd: [UInt8] = Array("    ],\n".utf8)
+    }
+
+    /// What the encoder writes for this shape (keys sorted, a nil assignee left out), written
+    /// directly: listings stream up to a million of these. A test compares it with the encoder.
+    func appendArrayElement(to out: inout [UInt8]) {
+        func field(_ key: [UInt8], _ value: String) {
+            out += key
+            JSONText.appendString(value, to: &out)
+            out += [0x2C, 0x0A]
+        }
+        out += [0x7B, 0x0A]
+        if let assignee { field(Key.assignee, assignee) }
+        field(Key.createdAt, created_at)
+        out += Key.id
+        out += String(id).utf8
+        out += [0x2C, 0x0A]
+        field(Key.priority, priority)
+        field(Key.requester, requester)
+        field(Key.status, status)
+        field(Key.subject, subject)
+        out += Key.tags
+        out += [0x5B, 0x0A]
+        if tags.isEmpty { out.append(0x0A) }
+        for (i, tag) in tags.enumerated() {
+            out += Key.tagIndent
+            JSONText.appendString(tag, to: &out)
+            out += i == tags.count - 1 ? [0x0A] : [0x2C, 0x0A]
+        }
+        out += Key.tagsEnd
+        field(Key.updatedAt, updated_at)
+        out += Key.version
+        out += String(version).utf8
+        out += [0x0A, 0x20, 0x20, 0x7D]
+    }
+}
+
 struct TicketDetailJSON: Encodable {
     struct Requester: Encodable { let name, email, organization: String }
     struct MessageJSON: Encodable { let id: Int; let kind, author, body, created_at: String }

@@ -4,7 +4,7 @@ import Foundation
 enum PeopleCommands {
     static let list = Command(
         "people list", "[--team TEAM] [--role ROLE] [--json]", "List everyone in the company.",
-        options: ["--team TEAM   only this team", "--role ROLE   only this role (employee, support, lead, exec, admin)",
+        options: ["--team TEAM   only this team", "--role ROLE   only this role (\(roleNames))",
                   "--json        JSON array: login, name, email, team, role, timezone, active"]
     ) { args, session in
         let json = args.flag("--json")
@@ -24,7 +24,7 @@ enum PeopleCommands {
     static let add = Command(
         "people add", "LOGIN --name NAME [--email E] [--team T] [--role R] [--timezone ZONE]",
         "Add one person (leads and admins). LOGIN is their operating-system user name.",
-        options: ["--role R        employee (default), support, lead, exec or admin",
+        options: ["--role R        \(roleNames) (default employee)",
                   "--timezone Z    IANA zone such as Europe/Berlin (default UTC)"]
     ) { args, session in
         guard let name = try args.option("--name") else { throw UsageError("--name is required") }
@@ -36,7 +36,7 @@ enum PeopleCommands {
         try args.finish()
         let person = try session.workspace().people.add(
             Person(login: login, name: name, email: email, team: team, role: role, timeZone: zone))
-        Output.line("Added \(person.login) (\(person.role.rawValue))")
+        Output.line("Added \(person.login) as \(English.withArticle(person.role.rawValue))")
     }
 
     static let importCSV = Command(
@@ -56,9 +56,11 @@ enum PeopleCommands {
         Output.line("Imported \(path): \(summary.added) added, \(summary.updated) updated, \(summary.unchanged) unchanged")
     }
 
+    static let roleNames = Role.allCases.map(\.rawValue).joined(separator: ", ")
+
     static func parseRole(_ text: String) throws -> Role {
         guard let role = Role(rawValue: text.lowercased()) else {
-            throw UsageError("unknown role '\(text)' (employee, support, lead, exec, admin)")
+            throw UsageError("unknown role '\(text)' (valid: \(roleNames))")
         }
         return role
     }

@@ -4,12 +4,12 @@ import TerminalUI
 
 enum TicketCommands {
     static let list = Command(
-        "ticket list", "[--status S] [--tag T] [--assignee LOGIN|none] [--limit N] [--json]",
+        "ticket list", "[--status S] [--tag T] [--assignee LOGIN|me|none] [--limit N] [--json]",
         "List tickets in queue order: most urgent first, then oldest first.",
         options: [
-            "--status S     new, open, pending, solved, closed, a comma list, or all (default: new,open,pending)",
+            "--status S     new, open, pending, solved, closed, a comma list, active or all (default: active = new,open,pending)",
             "--tag T        only tickets with this tag (billing or area:billing)",
-            "--assignee A   only tickets assigned to this login, or 'none' for unassigned",
+            "--assignee A   only tickets assigned to this login, 'me', or 'none' for unassigned",
             "--limit N      at most N tickets (default 50)",
             "--json         JSON array: id, subject, status, priority, requester, assignee, tags, created_at, updated_at, version",
         ]
@@ -18,27 +18,30 @@ enum TicketCommands {
         var filter = TicketFilter()
         if let status = try args.option("--status") { filter.statuses = try parseStatuses(status) }
         filter.tag = try args.option("--tag")
-        if let assignee = try args.option("--assignee") {
-            filter.assignee = assignee == "none" ? .unassigned : .login(assignee)
-        }
+        let assignee = try args.option("--assignee")
         let limit = try args.intOption("--limit", in: 1...1_000_000) ?? 50
         try args.finish()
 
         let workspace = try session.workspace()
-        let tickets = try workspace.tickets.page(filter, limit: limit)
-        if json { return try Output.json(tickets.map(TicketJSON.init)) }
-        let now = session.clock.epochSeconds
-        var table = Table("ID", "PRIORITY", "STATUS", "AGE", "ASSIGNEE", "TAGS", "SUBJECT", rightAligned: [0, 3])
-        for t in tickets {
-            table.add(String(t.id), t.priority.name, t.status.rawValue, Timestamp.age(from: t.createdAt, to: now),
-                      t.assigneeLogin ?? "-", t.tags.joined(separator: ","), t.subject)
+        if let assignee {
+            filter.assignee = assignee == "none" ? .unassigned : .login(login(assignee, in: workspace))
         }
-        if table.isEmpty { return Output.line("No tickets match.") }
-        table.print()
-        if tickets.count == limit {
-            let total = try workspace.tickets.count(filter)
-            if total > limit { Output.line("(\(limit) of \(total) shown; --limit N for more)") }
+        let extent: ListingExtent
+        if json {
+            // Streamed row by row: a million tickets cost one page of memory.
+            let stream = JSONArrayStream()
+            extent = try workspace.tickets.forEach(filter, limit: limit) { stream.append(TicketJSON($0)) }
+            stream.finish()
+        } else {
+            let now = session.clock.epochSeconds
+            var table = Table("ID", "PRIORITY", "STATUS", "AGE", "ASSIGNEE", "TAGS", "SUBJECT", rightAligned: [0, 3])
+            extent = try workspace.tickets.forEach(filter, limit: limit) { t in
+                table.add(String(t.id), t.priority.name, t.status.rawValue, Timestamp.age(from: t.createdAt, to: now),
+                          t.assigneeLogin ?? "-", t.tags.joined(separator: ","), t.subject)
+            }
+            if table.isEmpty { Output.line("No tickets match.") } else { table.print() }
         }
+        if extent.isCut { Output.note("(\(extent.shown) of \(extent.total) shown; --limit N for more)") }
     }
 
     static let show = Command(
@@ -67,12 +70,12 @@ enum TicketCommands {
     }
 
     static let update = Command(
-        "ticket update", "ID [--status S] [--priority P] [--assignee LOGIN|none] [--expect-version N] [--json]",
+        "ticket update", "ID [--status S] [--priority P] [--assignee LOGIN|me|none] [--expect-version N] [--json]",
         "Change a ticket's status, priority or assignee. With --expect-version, only if nobody changed it since.",
         options: [
             "--status S           new, open, pending, solved or closed",
             "--priority P         urgent, high, normal or low",
-            "--assignee A         a login, or 'none' to unassign",
+            "--assignee A         a login, 'me', or 'none' to unassign",
             "--expect-version N   compare-and-set: refuse (exit 75) if the ticket is no longer at version N",
             "--json               print the updated ticket as JSON",
         ]
@@ -80,19 +83,27 @@ enum TicketCommands {
         let json = args.flag("--json")
         var change = TicketChange()
         if let s = try args.option("--status") {
-            guard let status = TicketStatus(rawValue: s) else { throw UsageError("unknown status '\(s)'") }
+            guard let status = TicketStatus(rawValue: s.lowercased()) else {
+                throw UsageError("unknown status '\(s)' (\(TicketStatus.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
             change.status = status
         }
         if let p = try args.option("--priority") {
-            guard let priority = Priority(name: p) else { throw UsageError("unknown priority '\(p)' (urgent, high, normal, low)") }
+            guard let priority = Priority(name: p) else {
+                throw UsageError("unknown priority '\(p)' (\(Priority.allCases.map(\.name).joined(separator: ", ")))")
+            }
             change.priority = priority
         }
-        if let a = try args.option("--assignee") { change.assignee = a == "none" ? .unassign : .login(a) }
+        let assignee = try args.option("--assignee")
         let expected = try args.intOption("--expect-version", in: 1...Int.max)
         let id = try parseID(try args.required("ticket ID"))
         try args.finish()
-        guard !change.isEmpty else { throw UsageError("nothing to change: give --status, --priority or --assignee") }
-        let ticket = try session.workspace().tickets.update(id: id, expectedVersion: expected, change)
+        guard !change.isEmpty || assignee != nil else {
+            throw UsageError("nothing to change: give --status, --priority or --assignee")
+        }
+        let workspace = try session.workspace()
+        if let assignee { change.assignee = assignee == "none" ? .unassign : .login(login(assignee, in: workspace)) }
+        let ticket = try workspace.tickets.update(id: id, expectedVersion: expected, change)
         if json { return try Output.json(TicketJSON(ticket)) }
         Output.line("#\(ticket.id) is \(ticket.status.rawValue), \(ticket.priority.name), assigned to "
                     + "\(ticket.assigneeLogin ?? "nobody") (version \(ticket.version))")
@@ -105,15 +116,23 @@ enum TicketCommands {
         return id
     }
 
+    /// `me` is the acting person (the one `--as` names, else you); any other word is a login.
+    static func login(_ word: String, in workspace: Workspace) -> String {
+        word == "me" ? workspace.actor.person.login : word
+    }
+
+    /// Every word `--status` accepts, for its help and its errors.
+    static let statusWords = TicketStatus.allCases.map(\.rawValue) + ["active", "all"]
+
     static func parseStatuses(_ text: String) throws -> TicketFilter.Statuses {
-        switch text {
+        switch text.lowercased() {
         case "all": return .all
         case "active": return .active
         default:
             var set = Set<TicketStatus>()
-            for name in text.split(separator: ",") {
+            for name in text.lowercased().split(separator: ",") {
                 guard let status = TicketStatus(rawValue: String(name)) else {
-                    throw UsageError("unknown status '\(name)' (new, open, pending, solved, closed, all)")
+                    throw UsageError("unknown status '\(name)' (valid: \(statusWords.joined(separator: ", ")), or a comma list)")
                 }
                 set.insert(status)
             }

@@ -1,0 +1,15 @@
+/// The longest text each field may hold, in characters: one definition for validation, imports
+/// and messages, so one 1 MB name can never make a listing print hundreds of megabytes.
+public enum FieldLimits {
+    public static let login = 32
+    public static let name = 200
+    public static let team = 100
+    /// RFC 5321's limit on a forward path.
+    public static let email = 254
+    public static let subject = 500
+
+    /// `text` cut to a length fit to quote in a message ("'aaaa…' is not valid").
+    public static func excerpt(_ text: String, length: Int = 40) -> String {
+        text.count <= length ? text : String(text.prefix(length - 1)) + "…"
+    }
+}
