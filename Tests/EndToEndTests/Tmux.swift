@@ -2,19 +2,25 @@ import Foundation
 import TestSupport
 import XCTest
 
-/// A tmux server of our own (private socket) running a command in a window of a given size,
-/// read back with `capture-pane`. Waits poll with a deadline; nothing sleeps a fixed time.
+/// A tmux server of our own (private socket, no user config) running one command in a window
+/// of a given size, read back with `capture-pane`. Waits poll with a deadline; nothing sleeps a
+/// fixed time. The pane stays after the command ends, so its exit status can be read.
 final class Tmux {
     let socket = "allhands-test-\(UUID().uuidString.prefix(8))"
     let session = "console"
+    private let dir = TemporaryDirectory("allhands-tmux")
 
     static var available: Bool {
         ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].contains { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
+    /// Runs `command` (a shell command line; it is `exec`ed, so the pane's process is the
+    /// command itself and `pid` names it).
     init(command: String, width: Int, height: Int) throws {
-        let status = try ProcessRunner.runDiscardingOutput("/usr/bin/env", ["tmux", "-L", socket, "new-session", "-d",
-            "-s", session, "-x", String(width), "-y", String(height), command])
+        let config = dir.file("tmux.conf")
+        try Data("set -g remain-on-exit on\n".utf8).write(to: URL(fileURLWithPath: config))
+        let status = try ProcessRunner.runDiscardingOutput("/usr/bin/env", ["tmux", "-L", socket, "-f", config,
+            "new-session", "-d", "-s", session, "-x", String(width), "-y", String(height), "exec " + command])
         guard status == 0 else { throw TmuxError(message: "tmux new-session exited \(status)") }
     }
 
@@ -35,6 +41,36 @@ final class Tmux {
 
     func screen() throws -> String { try tmux(["capture-pane", "-t", session, "-p"]) }
 
+    private func pane(_ format: String) throws -> String {
+        try tmux(["display-message", "-p", "-t", session, format]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The process id of the command running in the pane.
+    func pid() throws -> pid_t {
+        let text = try pane("#{pane_pid}")
+        guard let pid = pid_t(text), pid > 0 else { throw TmuxError(message: "no pane pid: '\(text)'") }
+        return pid
+    }
+
+    /// How the command ended: its exit status, or nil while it runs (or if a signal killed it).
+    func exitStatus() throws -> Int32? {
+        let parts = try pane("#{pane_dead}:#{pane_dead_status}").split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0] == "1" else { return nil }
+        return Int32(parts[1])
+    }
+
+    /// Polls until the command has ended; returns its exit status, or nil on time-out (a failure).
+    func waitForExit(seconds: Double = 5, file: StaticString = #filePath, line: UInt = #line) throws -> Int32? {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if let status = try exitStatus() { return status }
+            usleep(20_000)
+        }
+        XCTFail("the command did not exit within \(seconds) s (\(try pane("#{pane_dead}:#{pane_dead_signal}")))",
+                file: file, line: line)
+        return nil
+    }
+
     /// Polls the screen until `condition` holds or `seconds` pass; returns the last screen.
     @discardableResult
     func waitFor(_ what: String, seconds: Double = 5, file: StaticString = #filePath, line: UInt = #line,
@@ -50,6 +86,8 @@ final class Tmux {
         return last
     }
 
+    /// Waits for an exact piece of screen text: a pane title, a notice, a layout marker. Never
+    /// pass words that ticket content may hold.
     func waitFor(text: String, seconds: Double = 5, file: StaticString = #filePath, line: UInt = #line) throws {
         try waitFor("'\(text)'", seconds: seconds, file: file, line: line) { $0.contains(text) }
     }
