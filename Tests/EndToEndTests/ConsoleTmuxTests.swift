@@ -18,9 +18,9 @@ final class ConsoleTmuxTests: XCTestCase {
             throw TmuxError(message: "no tmux")
         }
         try cli.demo()
-        let env = cli.environment.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
-        let command = "env \(env) LANG=C.UTF-8 '\(try Products.require("allhands"))' --db '\(cli.db)'"
-        let tmux = try Tmux(command: command, width: width, height: height)
+        let env = cli.environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        let command = ["env"] + env + ["LANG=C.UTF-8", try Products.require("allhands"), "--db", cli.db]
+        let tmux = try Tmux(command, width: width, height: height)
         try tmux.waitFor(text: Self.queueTitle)
         return tmux
     }
@@ -98,7 +98,7 @@ final class ConsoleTmuxTests: XCTestCase {
         let tmux = try startConsole(cli, width: 100, height: 30)
         let pid = try tmux.pid()
         XCTAssertEqual(kill(pid, SIGTERM), 0, "kill \(pid): errno \(errno)")
-        XCTAssertEqual(try tmux.waitForExit(), 143, "exits on its own after restoring the terminal, 128 + SIGTERM")
+        XCTAssertEqual(try tmux.waitForExit(), 143, "restores the terminal, then exits with 128 + SIGTERM")
         let after = try tmux.screen()
         XCTAssertFalse(after.contains(Self.queueTitle), after)
     }
