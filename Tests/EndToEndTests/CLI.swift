@@ -7,6 +7,9 @@ struct CLI {
     let dir = TemporaryDirectory("allhands-e2e")
     var db: String { dir.file("allhands.db") }
     static var binary: String { Products.path("allhands") }
+    /// The instant every end-to-end demo is built as of, so the tests see the same tickets in
+    /// every hour of the week (2026-11-20T15:00:00Z, a Friday afternoon).
+    static let demoAsOf = "2026-11-20T15:00:00Z"
 
     /// `allhands --db <temp db> ARGS…` with a clean XDG environment.
     func run(_ arguments: String..., db: String? = nil) throws -> ProcessResult {
@@ -14,10 +17,15 @@ struct CLI {
     }
 
     func run(_ arguments: [String], db: String? = nil) throws -> ProcessResult {
-        guard FileManager.default.isExecutableFile(atPath: Self.binary) else {
-            throw XCTSkip("the allhands binary was not built at \(Self.binary)")
-        }
-        return try ProcessRunner.run(Self.binary, ["--db", db ?? self.db] + arguments, environment: environment)
+        try ProcessRunner.run(Products.require("allhands"), ["--db", db ?? self.db] + arguments, environment: environment)
+    }
+
+    /// `allhands demo ARGS…` as of `demoAsOf`, checked to succeed.
+    @discardableResult
+    func demo(_ arguments: String..., file: StaticString = #filePath, line: UInt = #line) throws -> ProcessResult {
+        let result = try run(["demo", "--as-of", Self.demoAsOf] + arguments)
+        XCTAssertEqual(result.status, 0, result.stderr, file: file, line: line)
+        return result
     }
 
     var environment: [String: String] {

@@ -38,6 +38,7 @@ final class CLIWordingTests: XCTestCase {
         XCTAssertTrue(change.stderr.hasPrefix("allhands: unknown status 'done' (new, open, pending, solved, closed)\n"), change.stderr)
         let role = try cli.run("people", "list", "--role", "boss")
         XCTAssertTrue(role.stderr.hasPrefix("allhands: unknown role 'boss' (valid: employee, support, lead, exec, admin)\n"), role.stderr)
+        XCTAssertEqual(try cli.run("demo", "--people", "2", "--tickets", "0").status, 0)
         XCTAssertEqual(try cli.run("ticket", "list", "--status", "Open,PENDING").status, 0, "statuses are case-insensitive")
     }
 
@@ -59,7 +60,9 @@ final class CLIWordingTests: XCTestCase {
         XCTAssertEqual(try cli.run("demo", "--people", "8", "--tickets", "30").status, 0)
         let people = try XCTUnwrap(cli.json("people", "list", "--json") as? [[String: Any]])
         let login = try XCTUnwrap(people.first { $0["role"] as? String != "admin" }?["login"] as? String)
-        let updated = try cli.run("--as", login, "ticket", "update", "1", "--assignee", "me", "--json")
+        let id = 1
+        XCTAssertEqual(try cli.run("ticket", "update", "1", "--assignee", "none").status, 0, "the admin releases it")
+        let updated = try cli.run("--as", login, "ticket", "update", String(id), "--assignee", "me", "--json")
         XCTAssertEqual(updated.status, 0, updated.stderr)
         let ticket = try JSONSerialization.jsonObject(with: Data(updated.stdout.utf8)) as? [String: Any]
         XCTAssertEqual(ticket?["assignee"] as? String, login)
@@ -68,7 +71,7 @@ final class CLIWordingTests: XCTestCase {
         let rows = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(mine.stdout.utf8)) as? [[String: Any]])
         XCTAssertFalse(rows.isEmpty)
         XCTAssertTrue(rows.allSatisfy { $0["assignee"] as? String == login }, "\(rows)")
-        XCTAssertTrue(rows.contains { $0["id"] as? Int == 1 })
+        XCTAssertTrue(rows.contains { $0["id"] as? Int == id })
     }
 
     func testNumericColumnsAreRightAligned() throws {

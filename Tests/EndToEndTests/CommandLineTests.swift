@@ -6,8 +6,7 @@ import XCTest
 final class CommandLineTests: XCTestCase {
     func testDemoThenTicketListJSONGivesBelievableTickets() throws {
         let cli = CLI()
-        let demo = try cli.run("demo")
-        XCTAssertEqual(demo.status, 0, demo.stderr)
+        let demo = try cli.demo()
         XCTAssertTrue(demo.stdout.contains("150 people"), demo.stdout)
         let tickets = try XCTUnwrap(cli.json("ticket", "list", "--json") as? [[String: Any]])
         XCTAssertEqual(tickets.count, 50)

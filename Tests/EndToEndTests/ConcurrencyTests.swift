@@ -7,7 +7,7 @@ import XCTest
 final class ConcurrencyTests: XCTestCase {
     func testTheChangeWatcherSeesACommitMadeByAnotherProcess() throws {
         let cli = CLI()
-        XCTAssertEqual(try cli.run("demo", "--tickets", "20").status, 0)
+        try cli.demo("--tickets", "20")
         let db = try Database(path: cli.db)
         let watcher = try ChangeWatcher(database: db)
         XCTAssertFalse(try watcher.poll())
@@ -20,15 +20,16 @@ final class ConcurrencyTests: XCTestCase {
 
     func testTwoProcessesUpdatingFromTheSameReadOneWinsTheOtherGetsAConflict() throws {
         let cli = CLI()
-        XCTAssertEqual(try cli.run("demo", "--tickets", "20").status, 0)
+        try cli.demo("--tickets", "20")
         // Both read the same open ticket, then each changes a different field.
         let read = try XCTUnwrap((cli.json("ticket", "list", "--limit", "1", "--json") as? [[String: Any]])?.first)
         let id = try XCTUnwrap(read["id"] as? Int)
         let version = try XCTUnwrap(read["version"] as? Int)
         XCTAssertNotEqual(read["priority"] as? String, "low")
         let common = ["--db", cli.db, "ticket", "update", String(id), "--expect-version", String(version)]
-        let a = try ProcessRunner.start(CLI.binary, common + ["--status", "closed"], environment: cli.environment)
-        let b = try ProcessRunner.start(CLI.binary, common + ["--priority", "low"], environment: cli.environment)
+        let binary = try Products.require("allhands")
+        let a = try ProcessRunner.start(binary, common + ["--status", "closed"], environment: cli.environment)
+        let b = try ProcessRunner.start(binary, common + ["--priority", "low"], environment: cli.environment)
         let results = [ProcessRunner.finish(a.0, a.1, a.2), ProcessRunner.finish(b.0, b.1, b.2)]
         XCTAssertEqual(results.map(\.status).sorted(), [0, 75], results.map(\.stderr).joined())
         let loser = try XCTUnwrap(results.first { $0.status == 75 })

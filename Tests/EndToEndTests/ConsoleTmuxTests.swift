@@ -1,34 +1,60 @@
 import Foundation
+import Storage
 import TestSupport
 import XCTest
 
 /// The built `allhands` binary in a real terminal (tmux): keys in, screen out.
+///
+/// Every check looks for layout markers (pane titles, the `n/m │` position, tab labels) or an
+/// exact notice, never for words a ticket may hold: the demo holds a ticket called "Text too
+/// small on Android tablets". The demo is built as of a fixed instant, so the tickets are the
+/// same in every hour of the week.
 final class ConsoleTmuxTests: XCTestCase {
-    func startConsole(_ cli: CLI, width: Int = 120, height: Int = 40) throws -> Tmux {
+    static let queueTitle = "Queue · working queue"
+    static let tooSmall = "Terminal too small ("
+
+    /// Builds the demo, lets `prepare` change it, and starts the console on it.
+    func startConsole(_ cli: CLI, width: Int = 120, height: Int = 40, prepare: (CLI) throws -> Void = { _ in }) throws -> Tmux {
         guard Tmux.available else {
             XCTFail("tmux is needed for the console tests (apt-get install tmux; .ci/run installs it)")
             throw TmuxError(message: "no tmux")
         }
-        XCTAssertEqual(try cli.run("demo").status, 0)
-        let env = cli.environment.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
-        let command = "env \(env) LANG=C.UTF-8 '\(CLI.binary)' --db '\(cli.db)'; echo EXIT=$?; sleep 120"
-        let tmux = try Tmux(command: command, width: width, height: height)
-        try tmux.waitFor(text: "Queue · working queue")
+        try cli.demo()
+        try prepare(cli)
+        let env = cli.environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        let command = ["env"] + env + ["LANG=C.UTF-8", try Products.require("allhands"), "--db", cli.db]
+        let tmux = try Tmux(command, width: width, height: height)
+        try tmux.waitFor(text: Self.queueTitle)
         return tmux
     }
 
+    /// The queue's `selected/total │` marker.
     func position(_ screen: String) -> (Int, Int)? {
         guard let match = screen.firstMatch(of: /(\d+)\/(\d+) │/) else { return nil }
         return (Int(match.1) ?? 0, Int(match.2) ?? 0)
     }
 
+    /// The wide layout: the queue beside the rotation pane, with its position marker.
+    func isWideLayout(_ screen: String) -> Bool {
+        screen.contains(Self.queueTitle) && screen.contains("│ Rotation · ") && position(screen) != nil
+            && !screen.contains(Self.tooSmall)
+    }
+
     func testScrollOpenHelpResizeAndQuitInARealTerminal() throws {
         let cli = CLI()
-        let tmux = try startConsole(cli)
+        // The demo subject that made this test fail in 12% of the hours, on the first row: the
+        // checks below must not care what tickets say.
+        let planted = "Text too small on Android tablets"
+        let tmux = try startConsole(cli) { cli in
+            let top = try XCTUnwrap((cli.json("ticket", "list", "--limit", "1", "--json") as? [[String: Any]])?.first?["id"] as? Int)
+            try Database(path: cli.db).execute("UPDATE tickets SET subject = ? WHERE id = ?", planted, top)
+        }
         let first = try tmux.screen()
-        XCTAssertTrue(first.contains("Rotation · "), first)
-        XCTAssertTrue(first.contains("Tags · open · 24h"), first)
+        XCTAssertTrue(first.contains(planted), first)
+        XCTAssertTrue(isWideLayout(first), first)
+        XCTAssertTrue(first.contains("│ Tags · open · 24h"), first)
         XCTAssertEqual(position(first)?.0, 1)
+        XCTAssertGreaterThan(position(first)?.1 ?? 0, 4, "the fixed demo has a working queue to scroll")
 
         try tmux.send("j", "j", "Down")
         try tmux.waitFor("selection on the 4th ticket") { self.position($0)?.0 == 4 }
@@ -38,48 +64,53 @@ final class ConsoleTmuxTests: XCTestCase {
         try tmux.waitFor("the top of the queue") { self.position($0)?.0 == 1 }
 
         try tmux.send("Enter")
-        try tmux.waitFor(text: "▌ Customer")
-        XCTAssertTrue(try tmux.screen().contains("Ticket #"))
+        let ticket = try tmux.waitFor("the ticket view") { $0.hasPrefix(" Ticket #") && $0.contains(" · q back") }
+        XCTAssertTrue(ticket.contains("\n ▌ Customer · "), ticket)
         try tmux.send("q")
-        try tmux.waitFor(text: "Queue · working queue")
+        try tmux.waitFor("the queue again") { self.isWideLayout($0) }
 
         try tmux.send("?")
         try tmux.waitFor(text: "Help · keys and commands")
         try tmux.send("Escape")
-        try tmux.waitFor(text: "Queue · working queue")
+        try tmux.waitFor("the queue after help") { self.isWideLayout($0) }
 
         try tmux.resize(width: 80, height: 24)
-        try tmux.waitFor(text: "1 Queue   2 Rotation   3 Tags")
+        let narrow = try tmux.waitFor("the narrow layout") { $0.hasPrefix(" 1 Queue   2 Rotation   3 Tags") }
+        XCTAssertFalse(narrow.contains("│ Rotation · "), narrow)
         try tmux.resize(width: 30, height: 8)
-        try tmux.waitFor(text: "Terminal too small")
+        try tmux.waitFor(text: "\(Self.tooSmall)30×8)")
         try tmux.resize(width: 130, height: 30)
-        let wide = try tmux.waitFor("the wide layout again") { $0.contains("Rotation · ") && !$0.contains("too small") }
+        let wide = try tmux.waitFor("the wide layout again") { self.isWideLayout($0) }
         XCTAssertFalse(wide.contains("1 Queue   2 Rotation"), "no garbage from the narrow layout:\n\(wide)")
+        XCTAssertTrue(wide.contains(planted), "the ticket that says 'too small' is on screen:\n\(wide)")
 
         try tmux.send("q")
-        let after = try tmux.waitFor("the shell after quitting") { $0.contains("EXIT=0") }
-        XCTAssertFalse(after.contains("Queue · working queue"), "the terminal is restored (alternate screen left):\n\(after)")
+        XCTAssertEqual(try tmux.waitForExit(), 0)
+        let after = try tmux.screen()
+        XCTAssertFalse(after.contains(Self.queueTitle), "the terminal is restored (alternate screen left):\n\(after)")
     }
 
     func testAChangeFromAnotherProcessShowsWithinTwoSeconds() throws {
         let cli = CLI()
         let tmux = try startConsole(cli)
-        let selected = try XCTUnwrap((cli.json("ticket", "list", "--limit", "1", "--json") as? [[String: Any]])?.first?["id"] as? Int)
+        let top = try XCTUnwrap((cli.json("ticket", "list", "--limit", "1", "--json") as? [[String: Any]])?.first)
+        let selected = try XCTUnwrap(top["id"] as? Int)
+        XCTAssertEqual(top["priority"] as? String, "urgent", "the fixed demo's queue starts with an urgent ticket")
         let before = try tmux.screen()
-        XCTAssertTrue(before.contains(" \(selected) ! ") || before.contains(" \(selected) ↑ "), before)
-        let update = try cli.run("ticket", "update", String(selected), "--priority", "low")
+        XCTAssertTrue(before.contains(" \(selected) ! "), before)
+        // Urgent to high keeps the ticket among the first rows, in view whatever the scrolling rules.
+        let update = try cli.run("ticket", "update", String(selected), "--priority", "high")
         XCTAssertEqual(update.status, 0, update.stderr)
-        let started = Date()
-        try tmux.waitFor("ticket \(selected) shown as low priority", seconds: 2) { $0.contains(" \(selected) ↓ ") }
-        XCTAssertLessThan(Date().timeIntervalSince(started), 2)
+        try tmux.waitFor("ticket \(selected) shown as high priority", seconds: 2) { $0.contains(" \(selected) ↑ ") }
     }
 
     func testSIGTERMRestoresTheTerminal() throws {
         let cli = CLI()
         let tmux = try startConsole(cli, width: 100, height: 30)
-        let kill = try ProcessRunner.run("/usr/bin/env", ["pkill", "-TERM", "-f", "allhands --db \(cli.db)"])
-        XCTAssertEqual(kill.status, 0, kill.stderr)
-        let after = try tmux.waitFor("the shell after SIGTERM") { $0.contains("EXIT=143") }
-        XCTAssertFalse(after.contains("Queue · working queue"), after)
+        let pid = try tmux.pid()
+        XCTAssertEqual(kill(pid, SIGTERM), 0, "kill \(pid): errno \(errno)")
+        XCTAssertEqual(try tmux.waitForExit(), 143, "restores the terminal, then exits with 128 + SIGTERM")
+        let after = try tmux.screen()
+        XCTAssertFalse(after.contains(Self.queueTitle), after)
     }
 }

@@ -28,8 +28,8 @@ final class ReadsDuringWriteTests: XCTestCase {
         let write = try cli.run("ticket", "update", "1", "--priority", "low")
         XCTAssertEqual(write.status, 75, write.stderr)
 
-        let tmux = try Tmux(command: "env NO_COLOR=1 LANG=C.UTF-8 '\(CLI.binary)' --db '\(cli.db)'; echo EXIT=$?; sleep 60",
+        let tmux = try Tmux(["env", "NO_COLOR=1", "LANG=C.UTF-8", try Products.require("allhands"), "--db", cli.db],
                             width: 120, height: 30)
-        try tmux.waitFor(text: "Queue · working queue")
+        try tmux.waitFor(text: ConsoleTmuxTests.queueTitle)
     }
 }

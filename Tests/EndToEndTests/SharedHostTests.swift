@@ -50,7 +50,7 @@ final class SharedHostTests: XCTestCase {
         try root("/usr/bin/install", "-d", "-m", "2770", "-o", "root", "-g", group, shared)
         try root("/usr/bin/install", "-d", "-m", "0755", bin)
         let allhands = bin + "/allhands"
-        try root("/usr/bin/install", "-m", "2755", "-o", "root", "-g", group, CLI.binary, allhands)
+        try root("/usr/bin/install", "-m", "2755", "-o", "root", "-g", group, try Products.require("allhands"), allhands)
         let db = shared + "/allhands.db"
 
         // The first person to open it becomes its admin, and adds a colleague.
@@ -93,7 +93,7 @@ final class SharedHostTests: XCTestCase {
         var uid: uid_t = 54_321
         while getpwuid(uid) != nil { uid += 1 }
         let result = try ProcessRunner.run("/usr/bin/setpriv",
-            ["--reuid=\(uid)", "--regid=\(uid)", "--clear-groups", "--", CLI.binary, "--db", dir.file("a.db"), "people", "add", "x", "--name", "X"],
+            ["--reuid=\(uid)", "--regid=\(uid)", "--clear-groups", "--", try Products.require("allhands"), "--db", dir.file("a.db"), "people", "add", "x", "--name", "X"],
             environment: ["USER": "root", "LOGNAME": "root", "HOME": "/root"])
         XCTAssertEqual(result.status, 77, result.stderr)
         XCTAssertTrue(result.stderr.contains("cannot tell who you are"), result.stderr)

@@ -16,6 +16,7 @@ final class GridTests: XCTestCase {
         grid.write("漢字", x: 0, y: 0)
         grid.write("a", x: 1, y: 0)
         XCTAssertEqual(grid.text(row: 0), " a字  ")
+        XCTAssertFalse(grid.cells.isEmpty)
         XCTAssertTrue(grid.cells.allSatisfy { $0.width != 0 || $0.character == " " })
     }
 

@@ -19,6 +19,20 @@ public enum Products {
     public static func path(_ name: String) -> String {
         directory.appendingPathComponent(name).path
     }
+
+    /// The path of a built product, or an error (which fails the test) if it was not built:
+    /// a missing binary is a broken build, never a reason to skip.
+    public static func require(_ name: String) throws -> String {
+        let path = path(name)
+        guard FileManager.default.isExecutableFile(atPath: path) else { throw MissingProduct(path: path) }
+        return path
+    }
+}
+
+/// A product the tests need was not built.
+public struct MissingProduct: Error, CustomStringConvertible {
+    public let path: String
+    public var description: String { "the product \(path) was not built (swift build --build-tests builds it)" }
 }
 
 public enum ProcessRunner {
@@ -63,12 +77,35 @@ public enum ProcessRunner {
         return (status >> 8) & 0xff
     }
 
+    /// Reads stdout and stderr to their ends at the same time (stderr on a thread of its own), then
+    /// waits for the exit. Reading one to its end before the other would deadlock on a child
+    /// that fills the other pipe's buffer (64 KiB) before closing the first.
     public static func finish(_ process: Process, _ out: Pipe, _ err: Pipe) -> ProcessResult {
+        let stderr = DrainedPipe(err.fileHandleForReading)
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        let errors = stderr.wait()
         process.waitUntilExit()
         return ProcessResult(status: process.terminationStatus,
                              stdout: String(decoding: stdout, as: UTF8.self),
-                             stderr: String(decoding: stderr, as: UTF8.self))
+                             stderr: String(decoding: errors, as: UTF8.self))
+    }
+}
+
+/// Reads a pipe to its end on a thread of its own; `wait()` returns everything read.
+private final class DrainedPipe: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var data = Data()  // written by the reading thread before `done` is signalled
+
+    init(_ handle: FileHandle) {
+        let thread = Thread { [self] in
+            data = handle.readDataToEndOfFile()
+            done.signal()
+        }
+        thread.start()
+    }
+
+    func wait() -> Data {
+        done.wait()
+        return data
     }
 }

@@ -16,14 +16,13 @@ public enum DemoBenchmark {
     public static func generateOnly(_ options: DemoOptions, now: Int64, config: Configuration = .default) throws -> Result {
         let db = try Database(path: ":memory:")
         try Schema.migrator.migrate(db, now: now)
-        var rng = SeededRandom(seed: options.seed)
         let admin = Person(login: "bench", name: "Bench", role: .admin)
         let (company, tags, tickets) = try db.write { db in
-            try DemoCompany.build(options, admin: admin, config: config, now: now, rng: &rng, in: db)
+            try DemoCompany.build(options, admin: admin, config: config, now: now, in: db)
         }
         var sink = CountingDemoSink()
         let started = DispatchTime.now().uptimeNanoseconds
-        try tickets.generate(company: company, tags: tags, rng: &rng, into: &sink)
+        try tickets.generate(company: company, tags: tags, into: &sink)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return Result(tickets: sink.counts.tickets, messages: sink.counts.messages, tagLinks: sink.counts.tagLinks,
                       textBytes: sink.textBytes, seconds: seconds)

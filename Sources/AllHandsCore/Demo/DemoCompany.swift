@@ -1,8 +1,8 @@
 import Foundation
 import Storage
 
-/// Writes the demo company's people, customers and tags. Deterministic: the same seed, clock and
-/// admin login give the same rows.
+/// Writes the demo company's people, customers and tags. Deterministic: the same seed, as-of and
+/// admin give the same rows; each person and customer draws from a random stream of its own.
 struct DemoCompany {
     struct Member {
         let id: Int
@@ -24,7 +24,7 @@ struct DemoCompany {
 
     /// People: the admin (whoever ran the demo) first, then the company team by team.
     mutating func writePeople(_ count: Int, admin: Person, now: Int64, companyDomain: String,
-                              rng: inout SeededRandom, in db: Database) throws {
+                              seed: UInt64, in db: Database) throws {
         let insert = try db.statement("""
             INSERT INTO people (id, login, name, email, team, role, timezone, active, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)
@@ -54,6 +54,7 @@ struct DemoCompany {
             let size = index == DemoNames.teams.count - 1
                 ? others - assigned : (others * team.share + totalShare / 2) / totalShare
             for member in 0..<max(size, 0) {
+                var rng = DemoStream.person.random(members.count + 1, seed: seed)
                 let first = rng.pick(DemoNames.firstNames), last = rng.pick(DemoNames.lastNames)
                 let base = (first.prefix(1) + last).lowercased()
                 var login = base, suffix = 2
@@ -68,13 +69,14 @@ struct DemoCompany {
     }
 
     /// Customers spread over organisations, several people per organisation.
-    mutating func writeCustomers(_ count: Int, now: Int64, rng: inout SeededRandom, in db: Database) throws {
+    mutating func writeCustomers(_ count: Int, now: Int64, seed: UInt64, in db: Database) throws {
         let insert = try db.statement(
             "INSERT INTO customers (id, name, email, organization, created_at) VALUES (?, ?, ?, ?, ?)")
         let orgCount = min(DemoNames.orgPrefixes.count * DemoNames.orgSuffixes.count, max(count / 3, 1))
         var emails: Set<String> = []
         clients.reserveCapacity(count)
         for id in 1...max(count, 1) {
+            var rng = DemoStream.customer.random(id, seed: seed)
             let orgIndex = rng.below(orgCount)
             let org = DemoNames.orgPrefixes[orgIndex % DemoNames.orgPrefixes.count] + " "
                 + DemoNames.orgSuffixes[(orgIndex / DemoNames.orgPrefixes.count) % DemoNames.orgSuffixes.count]
@@ -113,15 +115,15 @@ struct DemoCompany {
     /// Writes the people, customers and tags of a demo and returns them with the ticket
     /// generator for `options`: everything `allhands demo` and the benchmark share.
     static func build(_ options: DemoOptions, admin: Person, config: Configuration, now: Int64,
-                      rng: inout SeededRandom, in db: Database) throws -> (DemoCompany, DemoTickets.TagIDs, DemoTickets) {
+                      in db: Database) throws -> (DemoCompany, DemoTickets.TagIDs, DemoTickets) {
         var company = DemoCompany()
         let domain = config.company.name.lowercased().filter { $0.isLetter || $0.isNumber } + ".com"
-        try company.writePeople(options.people, admin: admin, now: now, companyDomain: domain, rng: &rng, in: db)
-        try company.writeCustomers(options.customers, now: now, rng: &rng, in: db)
+        try company.writePeople(options.people, admin: admin, now: now, companyDomain: domain, seed: options.seed, in: db)
+        try company.writeCustomers(options.customers, now: now, seed: options.seed, in: db)
         try company.writeTags(taxonomy: config.taxonomy, now: now, in: db)
         let tags = try DemoTickets.TagIDs(company: &company, now: now, in: db)
         let zone = TimeZone(identifier: config.company.timeZone) ?? .gmt
-        let tickets = DemoTickets(count: options.tickets, now: now, days: options.days, timeZone: zone)
+        let tickets = DemoTickets(count: options.tickets, seed: options.seed, now: now, days: options.days, timeZone: zone)
         return (company, tags, tickets)
     }
 

@@ -6,8 +6,15 @@ import Storage
 /// A ticket's status follows its age (today's tickets are mostly new or open, last month's are
 /// solved or closed, a few old ones linger), and its thread fits its status: a pending ticket
 /// ends with the agent asking the customer something, a solved one with the resolution.
+///
+/// Each ticket draws from a random stream of its own (the seed and its number), so no ticket's
+/// content depends on another's draws. Within a ticket, everything that does not depend on its
+/// age (scenario, requester, priority, the opening message's details, tags) is drawn first; only
+/// the status, the assignee and the rest of the thread follow from when, relative to the as-of
+/// instant, the ticket arrived.
 struct DemoTickets {
     let count: Int
+    let seed: UInt64
     let now: Int64
     let days: Int
     let timeZone: TimeZone
@@ -30,8 +37,7 @@ struct DemoTickets {
     }
 
     /// Generates every ticket into `sink`, oldest first.
-    func generate<Sink: DemoSink>(company: DemoCompany, tags: TagIDs, rng: inout SeededRandom,
-                                   into sink: inout Sink) throws {
+    func generate<Sink: DemoSink>(company: DemoCompany, tags: TagIDs, into sink: inout Sink) throws {
         var arrivals = DemoArrivals(now: now, days: days, count: count, timeZone: timeZone)
         let scenarios = DemoScripts.scenarios
         let everyone = company.members
@@ -39,31 +45,40 @@ struct DemoTickets {
         var firstNames = [String](repeating: "", count: everyone.count + 1)
         for member in everyone where member.id < firstNames.count { firstNames[member.id] = member.firstName }
         var fill = DemoFill()
+        var freeTags: [Int] = []
 
         for index in 0..<count {
             let id = index + 1
-            let created = min(arrivals.time(of: index, jitter: rng.unit()), now - 60)
-            let age = now - created
+            var rng = DemoStream.ticket.random(id, seed: seed)
+            // What the ticket is about: the same whatever the as-of instant.
+            let jitter = rng.unit()
             let scenarioIndex = rng.below(scenarios.count)
             let scenario = scenarios[scenarioIndex]
             let requester = rng.below(company.clients.count)
             let client = company.clients[requester]
-            let status = Self.status(age: age, rng: &rng)
             let priority = Self.priority(severe: scenario.severe, rng: &rng)
-            var assignee: Int?
-            if status != .new || rng.chance(0.1) {
-                assignee = rng.chance(0.6) ? rng.pick(support) : everyone[rng.below(everyone.count)].id
-            }
-            let agentID = assignee ?? rng.pick(support)
-
             fill.customer = client.firstName
             fill.org = client.org
-            fill.agent = agentID < firstNames.count ? firstNames[agentID] : ""
             fill.app = rng.pick(DemoNames.apps)
             fill.n = String(2 + rng.below(38))
             fill.invoice = "INV-\(20_000 + rng.below(80_000))"
             fill.day = rng.pick(DemoNames.weekdays)
             fill.version = rng.pick(DemoNames.versions)
+            let pair = tags.scenarios[scenarioIndex]
+            freeTags.removeAll(keepingCapacity: true)
+            for (name, p) in Self.freeTagOdds(scenario: scenario, priority: priority) where rng.chance(p) {
+                if let tag = tags.free[name], tag != pair.area, tag != pair.type { freeTags.append(tag) }
+            }
+
+            // Where it stands: follows from its age at the as-of instant.
+            let created = min(arrivals.time(of: index, jitter: jitter), now - 60)
+            let status = Self.status(age: now - created, rng: &rng)
+            var assignee: Int?
+            if status != .new || rng.chance(0.1) {
+                assignee = rng.chance(0.6) ? rng.pick(support) : everyone[rng.below(everyone.count)].id
+            }
+            let agentID = assignee ?? rng.pick(support)
+            fill.agent = agentID < firstNames.count ? firstNames[agentID] : ""
 
             // The thread: at most six messages, each some minutes to hours after the last.
             var at = created
@@ -110,14 +125,9 @@ struct DemoTickets {
                             requester: requester + 1, assignee: assignee, created: created, updated: at)
 
             // Tags: the scenario's area and type, and now and then a free tag.
-            let pair = tags.scenarios[scenarioIndex]
             try sink.tag(ticket: id, tag: pair.area)
             if pair.type != pair.area { try sink.tag(ticket: id, tag: pair.type) }
-            for (name, p) in Self.freeTagOdds(scenario: scenario, priority: priority) where rng.chance(p) {
-                if let tag = tags.free[name], tag != pair.area, tag != pair.type {
-                    try sink.tag(ticket: id, tag: tag)
-                }
-            }
+            for tag in freeTags { try sink.tag(ticket: id, tag: tag) }
         }
     }
 

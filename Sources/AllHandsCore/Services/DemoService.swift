@@ -16,11 +16,14 @@ public struct DemoService {
     /// - A database with real data is refused unless `options.force`.
     @discardableResult
     public func generate(_ options: DemoOptions) throws -> DemoSummary {
-        guard (1...1_000_000).contains(options.people) else {
-            throw AllHandsError.invalid("a demo company has 1 to 1000000 people (asked for \(options.people))")
+        let people = DemoOptions.peopleRange, tickets = DemoOptions.ticketRange
+        guard people.contains(options.people) else {
+            throw AllHandsError.invalid(
+                "a demo company has \(people.lowerBound) to \(people.upperBound) people (asked for \(options.people))")
         }
-        guard (0...20_000_000).contains(options.tickets) else {
-            throw AllHandsError.invalid("a demo company has 0 to 20000000 tickets (asked for \(options.tickets))")
+        guard tickets.contains(options.tickets) else {
+            throw AllHandsError.invalid(
+                "a demo company has \(tickets.lowerBound) to \(tickets.upperBound) tickets (asked for \(options.tickets))")
         }
         let db = context.db
         let (isDemo, isEmpty) = try context.read { db in
@@ -55,15 +58,17 @@ public struct DemoService {
     }
 
     private func generate(_ options: DemoOptions, admin: Person, in db: Database, summary: inout DemoSummary) throws {
-        let now = context.now
+        // Generated rows are dated by the as-of instant, not the clock, so the same seed and
+        // as-of build the same rows whenever they are built (the audit entry keeps the clock).
+        let now = options.asOf ?? context.now
         let indexes = try Self.wipe(db)
-        var rng = SeededRandom(seed: options.seed)
         let (company, tags, tickets) = try DemoCompany.build(options, admin: admin, config: context.config, now: now,
-                                                             rng: &rng, in: db)
+                                                             in: db)
         var sink = try DatabaseDemoSink(db)
-        try tickets.generate(company: company, tags: tags, rng: &rng, into: &sink)
+        try tickets.generate(company: company, tags: tags, into: &sink)
         for sql in indexes { try db.execute(sql) }
 
+        summary.asOf = now
         summary.tickets = sink.counts.tickets
         summary.messages = sink.counts.messages
         summary.tagLinks = sink.counts.tagLinks
