@@ -19,7 +19,7 @@ try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectorie
 let report = Report()
 report.machine = Machine.describe()
 report.machine["command"] = "allhands-bench " + arguments.joined(separator: " ")
-let options = DemoOptions(people: people, tickets: tickets, seed: 42)
+let options = DemoOptions(people: people, tickets: tickets, seed: DemoOptions.standardSeed)
 let bench = FoundationBenchmarks(options: options, path: dir + "/bench.db", clock: SystemClock(), report: report)
 do {
     FileHandle.standardError.write(Data("allhands-bench: \(tickets) tickets, \(people) people in \(dir)\n".utf8))

@@ -48,6 +48,6 @@ public struct DemoSummary: Sendable, Equatable {
     public var asOf: Int64 = 0
     /// Where the replaced real database was copied first (`--force` on real data only).
     public var backupPath: String?
-    /// A few people worth trying `--as` with: a support agent, a lead, an executive.
+    /// A few people worth trying `--as` with: an employee, a support agent, a lead, an executive.
     public var sampleLogins: [String] = []
 }

@@ -17,7 +17,7 @@ public enum PeopleCSV {
         }
         let names = head.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         guard names == header else {
-            throw AllHandsError.invalid("\(source):\(head.line): header must be \(header.joined(separator: ",")), found \(head.fields.joined(separator: ","))")
+            throw AllHandsError.invalid("\(source):\(head.line): header must be \(header.joined(separator: ",")), found \(FieldLimits.excerpt(head.fields.joined(separator: ","), length: 120))")
         }
         var seen: [String: Int] = [:]
         return try records.dropFirst().map { record in
@@ -27,7 +27,7 @@ public enum PeopleCSV {
             }
             let f = record.fields.map { $0.trimmingCharacters(in: .whitespaces) }
             guard let role = Role(rawValue: f[4].lowercased()) else {
-                throw AllHandsError.invalid("\(where_): column role: '\(f[4])' is not one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw AllHandsError.invalid("\(where_): column role: '\(FieldLimits.excerpt(f[4]))' is not one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             let person = Person(login: f[0], name: f[1], email: f[2], team: f[3], role: role,
                                 timeZone: f[5].isEmpty ? "UTC" : f[5])

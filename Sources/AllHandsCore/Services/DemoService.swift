@@ -74,7 +74,7 @@ public struct DemoService {
         summary.tagLinks = sink.counts.tagLinks
         summary.people = company.members.count
         summary.customers = company.clients.count
-        summary.sampleLogins = [Role.support, .lead, .exec].compactMap { role in
+        summary.sampleLogins = [Role.employee, .support, .lead, .exec].compactMap { role in
             company.members.first { $0.role == role }?.login
         }
         try Meta.markDemo(db, seed: options.seed)

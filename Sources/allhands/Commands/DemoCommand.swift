@@ -38,8 +38,9 @@ enum DemoCommand {
         let seconds = Date().timeIntervalSince(started)
         if let backup = summary.backupPath { Output.line("Backed up the previous database to \(backup)") }
         Output.line("Demo company ready in \(session.databasePath) (\(String(format: "%.1f", seconds)) s):")
-        Output.line("  \(summary.people) people, \(summary.customers) customers, \(summary.tickets) tickets, "
-                    + "\(summary.messages) messages, seed \(options.seed), as of \(Timestamp.iso8601(summary.asOf))")
+        let counts = [English.count(summary.people, "person", plural: "people"), English.count(summary.customers, "customer"),
+                      English.count(summary.tickets, "ticket"), English.count(summary.messages, "message")]
+        Output.line("  \(counts.joined(separator: ", ")), seed \(options.seed), as of \(Timestamp.iso8601(summary.asOf))")
         Output.line("Try: allhands ticket list · allhands tags · allhands people list")
         if !summary.sampleLogins.isEmpty {
             Output.line("Act as someone (demo databases allow it): "
