@@ -184,14 +184,4 @@ final class TrustTests: XCTestCase {
         _ = try f.workspace("admin", as: try f.workspace().people.list().first { $0.role == .exec }?.login)
         XCTAssertEqual(try watcher.dataVersion(), before, "resolving who acts must not commit anything")
     }
-
-    // MARK: - README
-
-    func testTheReadmeShowsThePermissionTableAsTheCodeHasIt() throws {
-        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("README.md")
-        let text = try String(contentsOf: readme, encoding: .utf8)
-        XCTAssertTrue(text.contains(Permissions.markdownTable),
-                      "README's 'Who can do what' table differs from the code; paste this:\n\(Permissions.markdownTable)")
-    }
 }

@@ -43,7 +43,7 @@ enum DemoCommand {
         Output.line("  \(counts.joined(separator: ", ")), seed \(options.seed), as of \(Timestamp.iso8601(summary.asOf))")
         Output.line("Try: allhands ticket list · allhands tags · allhands people list")
         if !summary.sampleLogins.isEmpty {
-            Output.line("Act as someone (demo databases allow it): "
+            Output.line("See each role (an employee, support, a lead, an exec): "
                         + summary.sampleLogins.map { "allhands --as \($0) ticket list" }.joined(separator: " · "))
         }
     }
