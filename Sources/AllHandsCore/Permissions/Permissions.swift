@@ -9,7 +9,7 @@ public enum Action: String, CaseIterable, Sendable {
     case manageTaxonomy = "manage tags"
     case viewAudit = "view the audit log"
     case replaceDatabase = "replace a database with the demo (a backup is written first)"
-    case actAsOthers = "act as someone else (--as)"
+    case actAsOthers = "act as someone else"
 }
 
 /// The one role × action table. Services check it at their boundary; the UI only asks it
