@@ -13,6 +13,7 @@ extension Database {
     /// database (0600, or 0660 in a setgid shared folder). Any failure is a `backupFailed` naming
     /// the path; the database itself is never changed. Must be called outside a transaction.
     public func backupBeside(label: String, now: Int64) throws -> String {
+        removeAbandonedPartials()
         for _ in 0..<8 {
             let target = "\(path).\(label)-\(now)-\(DatabaseFile.randomToken()).bak"
             if try backup(into: target) { return target }
@@ -37,6 +38,9 @@ extension Database {
             unlink(temporary)  // after the link, the copy lives on under `target`
         }
         guard fchmod(fd, mode) == 0 else { throw failure("cannot set its mode: \(DatabaseFile.errorText())") }
+        // Held until the descriptor closes: a copy whose writer was killed is unlocked, and the
+        // next backup removes it (`removeAbandonedPartials`).
+        _ = flock(fd, LOCK_EX)
         do {
             // VACUUM INTO writes into an existing file only when it is empty, and opens it with this
             // connection's flags, which include SQLITE_OPEN_NOFOLLOW.
@@ -62,5 +66,32 @@ extension Database {
             close(folderFD)
         }
         return true
+    }
+
+    /// Removes the hidden `.partial` copies (and their journals) that backups killed midway
+    /// left beside the database. A copy still being written is locked by its writer and kept.
+    func removeAbandonedPartials() {
+        let folder = DatabaseFile.folder(of: path)
+        let prefix = "." + DatabaseFile.fileName(of: path) + "."
+        guard let directory = opendir(folder) else { return }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            names.append(name)
+        }
+        closedir(directory)
+        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".partial") {
+            let partial = folder + "/" + name
+            let fd = open(partial, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+            guard fd >= 0 else { continue }
+            defer { close(fd) }
+            var info = stat()
+            guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_uid == geteuid(),
+                  flock(fd, LOCK_EX | LOCK_NB) == 0 else { continue }
+            unlink(partial)
+            unlink(partial + "-journal")
+        }
     }
 }

@@ -46,4 +46,24 @@ final class PeopleServiceTests: XCTestCase {
         XCTAssertThrowsError(try ws.people.add(Person(login: "admin", name: "Again")))
         XCTAssertThrowsError(try ws.people.add(Person(login: "bad login!", name: "X")))
     }
+
+    func testLimitsCountCodePointsSoCombiningMarksCannotHideAHugeName() throws {
+        let f = Fixture()
+        let ws = try f.workspace()
+        let piled = "a" + String(repeating: "\u{301}", count: 3_000)
+        XCTAssertEqual(piled.count, 1, "one character to Swift")
+        XCTAssertThrowsError(try ws.people.add(Person(login: "zed", name: piled))) { error in
+            XCTAssertTrue("\(error)".contains("name for 'zed' is too long: 3001 characters, at most 200"), "\(error)")
+        }
+        XCTAssertNil(try ws.people.find(login: "zed"))
+    }
+
+    func testLoginsThatCommandsReadAsWordsAreReserved() throws {
+        let ws = try Fixture().workspace()
+        for login in PeopleService.reservedLogins {
+            XCTAssertThrowsError(try ws.people.add(Person(login: login, name: "X"))) { error in
+                XCTAssertTrue("\(error)".contains("is reserved"), "\(error)")
+            }
+        }
+    }
 }

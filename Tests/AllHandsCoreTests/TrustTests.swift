@@ -84,11 +84,15 @@ final class TrustTests: XCTestCase {
         XCTAssertTrue(demo.isDemo)
         let demoPeople = try demo.people.list()
         let employee = try XCTUnwrap(demoPeople.first { $0.role == .employee })
-        XCTAssertNoThrow(try f.workspace(employee.login, as: "admin"), "a demo lets demo people try every role")
+        let lead = try XCTUnwrap(demoPeople.first { $0.role == .lead })
+        XCTAssertNoThrow(try f.workspace(employee.login, as: lead.login), "a demo lets demo people try the roles")
+        XCTAssertThrowsError(try f.workspace(employee.login, as: "admin"), "but never its real admin") { error in
+            guard case AllHandsError.notPermitted = error else { return XCTFail("\(error)") }
+        }
         _ = try demo.people.importCSV(header + "realperson,Real Person,,,employee,UTC\n", source: "p.csv")
         XCTAssertFalse(try f.workspace().isDemo)
         for login in [employee.login, "realperson"] {
-            XCTAssertThrowsError(try f.workspace(login, as: "admin")) { error in
+            XCTAssertThrowsError(try f.workspace(login, as: lead.login)) { error in
                 guard case AllHandsError.notPermitted = error else { return XCTFail("\(error)") }
             }
         }

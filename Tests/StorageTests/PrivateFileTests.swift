@@ -79,6 +79,24 @@ final class PrivateFileTests: XCTestCase {
         XCTAssertEqual(names.filter { $0.contains("partial") }, [], "no temporary file is left")
     }
 
+    func testACopyLeftByAKilledBackupIsRemovedByTheNextButOneInProgressIsKept() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.file("x.db")
+        let db = try openAndWrite(path)
+        let abandoned = dir.file(".x.db.before-demo-1-aaaa.bak.bbbb.partial")
+        let inProgress = dir.file(".x.db.before-demo-2-cccc.bak.dddd.partial")
+        for file in [abandoned, abandoned + "-journal", inProgress] {
+            XCTAssertTrue(FileManager.default.createFile(atPath: file, contents: Data("half a copy".utf8)))
+        }
+        let writer = open(inProgress, O_RDONLY)
+        XCTAssertEqual(flock(writer, LOCK_EX), 0, "another process is still writing this one")
+        defer { close(writer) }
+        _ = try db.backupBeside(label: "before-demo", now: 3)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: abandoned))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: abandoned + "-journal"))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: inProgress))
+    }
+
     func testABackupNeverFollowsOrReplacesWhatIsAtItsName() throws {
         let dir = TemporaryDirectory()
         let path = dir.file("x.db")

@@ -79,3 +79,25 @@ final class TransactionTests: XCTestCase {
         XCTAssertFalse(try watcher.poll())
     }
 }
+
+final class ChangeWatcherTests: XCTestCase {
+    func testAWatcherSeesOtherCommitsAndNoticesTheFileRemovedOrReplaced() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.file("w.db")
+        let migrator = Migrator(applicationID: testApplicationID, [.init("t", "CREATE TABLE t (x INTEGER);")])
+        let mine = try migrator.open(path: path, now: 1)
+        let watcher = try ChangeWatcher(database: mine)
+        XCTAssertFalse(try watcher.poll())
+        let other = try migrator.open(path: path, now: 1)
+        try other.write { try $0.execute("INSERT INTO t VALUES (1)") }
+        XCTAssertTrue(try watcher.poll())
+        XCTAssertFalse(try watcher.poll())
+
+        // Replaced by another file under the same name (a restore by mv).
+        let copy = try other.backupBeside(label: "copy", now: 1)
+        XCTAssertEqual(rename(copy, path), 0)
+        XCTAssertThrowsError(try watcher.poll()) { error in
+            XCTAssertEqual((error as? DatabaseError)?.kind, .missing)
+        }
+    }
+}

@@ -13,27 +13,17 @@ public enum ConfigLoader {
     /// The file's bytes: a folder, an unreadable file or one over `maximumBytes` is refused,
     /// and at most `maximumBytes + 1` bytes are ever read (a pipe or device included).
     static func read(path: String) throws -> Data {
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            throw AllHandsError.notFound(what: "config file \(path)")
-        }
-        if info.st_mode & S_IFMT == S_IFDIR {
-            throw AllHandsError.badConfig("\(path) is a folder, not a config file (give the path of a .json5 file)")
-        }
-        let tooBig = AllHandsError.badConfig("\(path) is over \(maximumBytes / 1024 / 1024) MB; a config file is a few lines of JSON5")
-        if info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) > maximumBytes { throw tooBig }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw AllHandsError.badConfig("cannot read config file \(path): \(String(cString: strerror(errno)))")
-        }
-        defer { try? handle.close() }
-        let data: Data
         do {
-            data = try handle.read(upToCount: maximumBytes + 1) ?? Data()
-        } catch {
-            throw AllHandsError.badConfig("cannot read config file \(path): \((error as NSError).localizedDescription)")
+            return try BoundedFile.read(path, maximumBytes: maximumBytes)
+        } catch BoundedFile.Failure.missing {
+            throw AllHandsError.notFound(what: "config file \(path)")
+        } catch BoundedFile.Failure.folder {
+            throw AllHandsError.badConfig("\(path) is a folder, not a config file (give the path of a .json5 file)")
+        } catch BoundedFile.Failure.tooBig {
+            throw AllHandsError.badConfig("\(path) is over \(maximumBytes / 1024 / 1024) MB; a config file is a few lines of JSON5")
+        } catch BoundedFile.Failure.unreadable(let reason) {
+            throw AllHandsError.badConfig("cannot read config file \(path): \(reason)")
         }
-        if data.count > maximumBytes { throw tooBig }
-        return data
     }
 
     public static func decode(_ data: Data, source: String) throws -> Configuration {

@@ -3,6 +3,8 @@ import Foundation
 /// The people import format: a header `login,name,email,team,role,timezone`, then one person a row.
 public enum PeopleCSV {
     public static let header = ["login", "name", "email", "team", "role", "timezone"]
+    /// The largest people file read: 100,000 people of the longest fields fit with room to spare.
+    public static let maximumBytes = 64 << 20
 
     /// One person read from the file, with the line it starts on for error messages.
     public struct Row: Sendable, Equatable {

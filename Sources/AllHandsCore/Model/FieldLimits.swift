@@ -1,4 +1,4 @@
-/// The longest text each field may hold, in characters: one definition for validation, imports
+/// The longest text each field may hold, in code points: one definition for validation, imports
 /// and messages, so one 1 MB name can never make a listing print hundreds of megabytes.
 public enum FieldLimits {
     public static let login = 32
@@ -8,8 +8,17 @@ public enum FieldLimits {
     public static let email = 254
     public static let subject = 500
 
+    /// The length limits are measured in: Unicode code points, so a "character" piled with
+    /// thousands of combining marks counts every one of them.
+    public static func length(_ text: String) -> Int {
+        text.unicodeScalars.count
+    }
+
     /// `text` cut to a length fit to quote in a message ("'aaaa…' is not valid").
     public static func excerpt(_ text: String, length: Int = 40) -> String {
-        text.count <= length ? text : String(text.prefix(length - 1)) + "…"
+        guard Self.length(text) > length else { return text }
+        var cut = String.UnicodeScalarView()
+        cut.append(contentsOf: text.unicodeScalars.prefix(length - 1))
+        return String(cut) + "…"
     }
 }

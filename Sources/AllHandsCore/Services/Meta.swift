@@ -26,9 +26,11 @@ enum Meta {
         try db.execute("DELETE FROM meta WHERE key IN (?, ?)", demoKey, demoPeopleKey)
     }
 
-    /// Whether `person` was made by the demo generator of a database that is still a demo.
+    /// Whether `person` was made by the demo generator of a database that is still a demo, and
+    /// is not its admin: the admin is the real person who loaded the demo, whose rights nobody
+    /// borrows (an OS user whose login happens to match a demo person's must not become admin).
     static func isDemoPerson(_ person: Person, in db: Database) throws -> Bool {
-        guard try isDemo(db),
+        guard person.role != .admin, try isDemo(db),
               let maxID = try db.fetchOne("SELECT value FROM meta WHERE key = ?", demoPeopleKey, transform: { Int($0.string(0)) }) ?? nil
         else { return false }
         return person.id <= maxID

@@ -146,12 +146,15 @@ public struct PeopleService {
         if !isValidLogin(person.login) {
             throw AllHandsError.invalid("login '\(who)' is not valid: use 1–\(FieldLimits.login) letters, digits, '.', '_' or '-'")
         }
+        if reservedLogins.contains(person.login) {
+            throw AllHandsError.invalid("login '\(person.login)' is reserved: where a person is named, 'me' means whoever acts and 'none' means nobody")
+        }
         if person.name.trimmingCharacters(in: .whitespaces).isEmpty {
             throw AllHandsError.invalid("name is empty for '\(who)'")
         }
         for (field, value, limit) in [("name", person.name, FieldLimits.name), ("team", person.team, FieldLimits.team),
-                                      ("email", person.email, FieldLimits.email)] where value.count > limit {
-            throw AllHandsError.invalid("\(field) for '\(who)' is too long: \(value.count) characters, at most \(limit)")
+                                      ("email", person.email, FieldLimits.email)] where FieldLimits.length(value) > limit {
+            throw AllHandsError.invalid("\(field) for '\(who)' is too long: \(FieldLimits.length(value)) characters, at most \(limit)")
         }
         if !person.email.isEmpty && !isPlausibleEmail(person.email) {
             throw AllHandsError.invalid("email '\(FieldLimits.excerpt(person.email))' for '\(who)' is not an address")
@@ -160,6 +163,9 @@ public struct PeopleService {
             throw AllHandsError.invalid("time zone '\(FieldLimits.excerpt(person.timeZone))' for '\(who)' is not an IANA zone (e.g. Europe/Berlin)")
         }
     }
+
+    /// Words commands give a meaning of their own where a login goes.
+    public static let reservedLogins: Set<String> = ["me", "none"]
 
     static func isValidLogin(_ login: String) -> Bool {
         (1...FieldLimits.login).contains(login.count) && login.unicodeScalars.allSatisfy {

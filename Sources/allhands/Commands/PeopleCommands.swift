@@ -46,8 +46,18 @@ enum PeopleCommands {
     ) { args, session in
         let path = try args.required("FILE.csv")
         try args.finish()
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CLIFailure(ExitCode.noInput, "cannot read \(path)")
+        let data: Data
+        do {
+            data = try BoundedFile.read(path, maximumBytes: PeopleCSV.maximumBytes)
+        } catch BoundedFile.Failure.missing {
+            throw CLIFailure(ExitCode.noInput, "cannot read \(path): no such file")
+        } catch BoundedFile.Failure.folder {
+            throw CLIFailure(ExitCode.noInput, "\(path) is a folder, not a CSV file")
+        } catch BoundedFile.Failure.tooBig {
+            throw AllHandsError.invalid("\(path) is over \(PeopleCSV.maximumBytes / 1024 / 1024) MB; "
+                                        + "a people file is a line a person (split a bigger company into several files)")
+        } catch BoundedFile.Failure.unreadable(let reason) {
+            throw CLIFailure(ExitCode.noInput, "cannot read \(path): \(reason)")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw AllHandsError.invalid("\(path): not UTF-8 text")
