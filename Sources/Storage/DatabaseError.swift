@@ -64,6 +64,11 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable, Equatable
             return "file is not an SQLite database (\(message))"
         case .notAllhands, .notARegularFile, .missing, .backupFailed, .foreignKeyViolation:
             return message
+        case .busy:
+            return "the database is busy: another process held its write lock for over "
+                + "\(Database.busyTimeoutMilliseconds / 1000) s; nothing was written, try again"
+        case .readOnly:
+            return "the database file or its folder is read-only (\(message)); nothing was written"
         default:
             if let sql { return "\(message) [\(sql.prefix(120))]" }
             return message

@@ -132,8 +132,11 @@ public struct Migrator: Sendable {
             throw notAllhands(path)
         }
         let known = Set(migrations.map(\.name))
-        if state.userVersion > knownVersion || applied.contains(where: { !known.contains($0) }) {
-            throw tooNew(found: max(state.userVersion, applied.count))
+        // A migration this binary does not know counts as one beyond what it knows, whatever
+        // the total: the schema came from another version.
+        let unknown = applied.filter { !known.contains($0) }.count
+        if state.userVersion > knownVersion || unknown > 0 {
+            throw tooNew(found: max(state.userVersion, applied.count, unknown > 0 ? knownVersion + unknown : 0))
         }
     }
 

@@ -52,6 +52,7 @@ final class SharedHostTests: XCTestCase {
         let allhands = bin + "/allhands"
         try root("/usr/bin/install", "-m", "2755", "-o", "root", "-g", group, try Products.require("allhands"), allhands)
         let db = shared + "/allhands.db"
+        try root("/usr/bin/install", "-m", "0660", "-o", "root", "-g", group, "/dev/null", db)
 
         // The first person to open it becomes its admin, and adds a colleague.
         let made = try run(as: alice, [allhands, "--db", db, "demo", "--people", "6", "--tickets", "12"])
@@ -80,6 +81,11 @@ final class SharedHostTests: XCTestCase {
             [$0.string(0), $0.string(1)]
         }
         XCTAssertEqual(actors, [[bob, ""]])
+
+        // Nobody fills the shared folder with databases of their own.
+        let another = try run(as: bob, [allhands, "--db", shared + "/mine.db", "people", "add", "x", "--name", "X"])
+        XCTAssertEqual(another.status, 77, another.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: shared + "/mine.db"))
 
         // Installed setgid, allhands ignores ALLHANDS_DB and opens nothing outside its places.
         let elsewhere = try run(as: bob, [allhands, "--db", "/etc/allhands-test-\(tag).db", "ticket", "list"])

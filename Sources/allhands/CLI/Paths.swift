@@ -75,15 +75,35 @@ struct CLIFailure: Error {
 enum Privilege {
     static var isSetID: Bool { getegid() != getgid() || geteuid() != getuid() }
 
-    /// Under setgid, whether `path` is a database the user may reach through allhands' group: in
-    /// a folder the user can use with their own rights, or in a folder owned by allhands' group
-    /// (the shared one). Anything else would lend the group's rights to other files.
-    static func mayUseDatabase(at path: String) -> Bool {
-        guard isSetID else { return true }
-        let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
-        if access(folder, W_OK | X_OK) == 0 { return true }
+    /// Where a database may be opened when allhands runs with its group's rights.
+    enum DatabasePlace: Equatable {
+        /// Not setgid, or a folder the user can use with their own rights anyway.
+        case own
+        /// An existing database in a folder owned by allhands' group (the shared one): opened,
+        /// never created, so nobody fills the shared folder with files of their own.
+        case shared
+        case refused(String)
+    }
+
+    /// Under setgid, whether `path` is a database the user may reach through allhands' group.
+    /// Anything else would lend the group's rights to other files.
+    static func place(of path: String) -> DatabasePlace {
+        guard isSetID else { return .own }
+        let parent = (path as NSString).deletingLastPathComponent
+        let folder = parent.isEmpty ? "." : parent
+        if access(folder, W_OK | X_OK) == 0 { return .own }
         var info = stat()
-        return stat(folder, &info) == 0 && info.st_gid == getegid() && (info.st_mode & S_IFMT) == S_IFDIR
+        guard stat(folder, &info) == 0 else {
+            return .refused("there is no folder \(folder); an administrator sets up the shared one (docs/shared-host.md)")
+        }
+        guard info.st_gid == getegid(), (info.st_mode & S_IFMT) == S_IFDIR else {
+            return .refused("\(path) is neither yours nor in allhands' shared folder; a shared install opens only those")
+        }
+        var file = stat()
+        guard lstat(path, &file) == 0 else {
+            return .refused("there is no shared database at \(path); an administrator creates it (docs/shared-host.md)")
+        }
+        return .shared
     }
 
     /// Under setgid, whether the real user could read `path` without allhands' group.

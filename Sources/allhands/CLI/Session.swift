@@ -47,9 +47,8 @@ final class Session {
         guard let login = OSIdentity.currentLogin() else {
             throw AllHandsError.unknownIdentity(uid: OSIdentity.userID)
         }
-        guard Privilege.mayUseDatabase(at: databasePath) else {
-            throw CLIFailure(ExitCode.noPermission, "\(databasePath) is neither yours nor in allhands' shared folder; "
-                             + "a shared install opens only those")
+        if case .refused(let reason) = Privilege.place(of: databasePath) {
+            throw CLIFailure(ExitCode.noPermission, reason)
         }
         if createsDatabase { try Paths.createParent(of: databasePath) }
         let database: Database
