@@ -57,7 +57,8 @@ final class MigratorTests: XCTestCase {
         }
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         XCTAssertThrowsError(try migrator.open(path: path, now: 2)) { error in
-            XCTAssertEqual((error as? DatabaseError)?.kind, .schemaTooNew(found: 2, known: 2))
+            // Counted as one beyond what this binary knows, so the message never reads "2 is newer than 2".
+            XCTAssertEqual((error as? DatabaseError)?.kind, .schemaTooNew(found: 3, known: 2))
         }
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), before)
     }
