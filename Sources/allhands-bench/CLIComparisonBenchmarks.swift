@@ -8,11 +8,7 @@ struct CLIComparisonBenchmarks {
     let report: Report
     let runs = 21
 
-    /// The `allhands` binary built beside this benchmark.
-    var allhands: String {
-        URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-            .deletingLastPathComponent().appendingPathComponent("allhands").path
-    }
+    var allhands: String { ChildProcess.allhands }
 
     func ticketShow() throws {
         let sqlite3 = ["/usr/bin/sqlite3", "/usr/local/bin/sqlite3"].first { FileManager.default.isExecutableFile(atPath: $0) }
@@ -20,7 +16,7 @@ struct CLIComparisonBenchmarks {
             FileHandle.standardError.write(Data("  (skipped ticket show vs sqlite3: needs the allhands binary and sqlite3)\n".utf8))
             return
         }
-        try addMe()
+        try ChildProcess.admitRunner(to: path, clock: SystemClock())
         let id = "4242"
         let sql = """
             SELECT t.id, t.subject, t.status, t.priority, c.name, c.email, c.organization, p.login, t.created_at, t.version
@@ -37,40 +33,14 @@ struct CLIComparisonBenchmarks {
         report.add("cli", "allhands ticket show / sqlite3", ours / theirs, "×")
     }
 
-    /// The benchmark database belongs to "bench"; the CLI runs as whoever runs the benchmark.
-    private func addMe() throws {
-        guard let login = OSIdentity.currentLogin() else { return }
-        let database = try Workspace.openDatabase(path: path, clock: SystemClock())
-        let bench = try Workspace(database: database, config: .default, clock: SystemClock(), login: "bench")
-        if try bench.people.find(login: login) == nil {
-            try bench.people.add(Person(login: login, name: login, role: .employee))
-        }
-    }
-
     private func median(_ body: () throws -> Void) rethrows -> Double {
         var samples: [Double] = []
         for _ in 0..<runs { samples.append(try Measure.seconds(body) * 1_000) }
         return samples.sorted()[runs / 2]
     }
 
-    /// Runs a command to its end with its output discarded, through posix_spawn and waitpid:
-    /// Foundation's `Process` adds tens of milliseconds of its own to every wait, which would
-    /// swamp what is measured here.
     private func run(_ executable: String, _ arguments: [String]) throws {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        for fd: Int32 in [0, 1, 2] {
-            posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0)
-        }
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        guard posix_spawn(&pid, executable, &actions, nil, argv, environ) == 0 else {
-            throw BenchFailure("cannot start \(executable)")
-        }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        guard status == 0 else { throw BenchFailure("\(executable) \(arguments.prefix(4).joined(separator: " ")) exited \(status >> 8)") }
+        let status = ChildProcess.wait(try ChildProcess.spawn(executable, arguments))
+        guard status == 0 else { throw BenchFailure("\(executable) \(arguments.prefix(4).joined(separator: " ")) exited \(status)") }
     }
 }

@@ -9,18 +9,14 @@ struct JSONListingBenchmarks {
     let clock: any Clock
     let report: Report
 
-    /// The `allhands` binary built beside this one.
-    var binary: String {
-        URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-            .appendingPathComponent("allhands").path
-    }
+    var binary: String { ChildProcess.allhands }
 
     func ticketListJSON() throws {
         guard FileManager.default.isExecutableFile(atPath: binary) else {
             FileHandle.standardError.write(Data("  (skipped: no allhands binary at \(binary))\n".utf8))
             return
         }
-        let total = try ensureMember()
+        let total = try ChildProcess.admitRunner(to: path, clock: clock).tickets.count(TicketFilter(statuses: .all))
         let result = try run(["--db", path, "ticket", "list", "--status", "all", "--json", "--limit", "1000000"])
         guard result.status == 0 else {
             throw BenchFailure("allhands ticket list exited \(result.status)")
@@ -32,17 +28,6 @@ struct JSONListingBenchmarks {
         report.add("cli", label + " rate", Double(result.rows) / result.seconds, "rows/s", atLeast: 200_000)
         report.add("cli", label + " peak RSS", result.peakRSSMiB, "MiB", atMost: 50)
         report.add("cli", label + " output", Double(result.bytes) / 1_048_576, "MiB")
-    }
-
-    /// The bench database is made by the login "bench"; the child runs as this OS user, who
-    /// must be a person in it. Returns the number of tickets.
-    private func ensureMember() throws -> Int {
-        let db = try Workspace.openDatabase(path: path, clock: clock)
-        let workspace = try Workspace(database: db, config: .default, clock: clock, login: "bench")
-        if let me = OSIdentity.currentLogin(), try workspace.people.find(login: me) == nil {
-            try workspace.people.add(Person(login: me, name: me, role: .admin))
-        }
-        return try workspace.tickets.count(TicketFilter(statuses: .all))
     }
 
     struct Run {
@@ -60,24 +45,17 @@ struct JSONListingBenchmarks {
     private func run(_ arguments: [String]) throws -> Run {
         var pipeFDs: [Int32] = [0, 0]
         guard pipe(&pipeFDs) == 0 else { throw BenchFailure("pipe failed") }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, pipeFDs[1], 1)
-        posix_spawn_file_actions_addclose(&actions, pipeFDs[0])
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        let argv = ([binary] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
         var result = Run()
         let start = DispatchTime.now().uptimeNanoseconds
-        let rc = posix_spawn(&pid, binary, &actions, nil, argv, environ)
-        close(pipeFDs[1])
-        guard rc == 0 else {
+        let pid: pid_t
+        do {
+            pid = try ChildProcess.spawn(binary, arguments, stdout: pipeFDs[1], closing: pipeFDs[0])
+        } catch {
             close(pipeFDs[0])
-            throw BenchFailure("posix_spawn failed: \(rc)")
+            close(pipeFDs[1])
+            throw error
         }
+        close(pipeFDs[1])
         // The row end `\n  }` may straddle two reads: carry the last three bytes over.
         let rowEnd: [UInt8] = [0x0A, 0x20, 0x20, 0x7D]
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
@@ -103,10 +81,8 @@ struct JSONListingBenchmarks {
             carry = Array(window[i...])
         }
         close(pipeFDs[0])
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        result.status = ChildProcess.wait(pid)
         result.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        result.status = (status >> 8) & 0xff
         return result
     }
 

@@ -178,10 +178,10 @@ public final class Console {
         }
     }
 
-    /// Who changed the ticket last, when the viewer may read the audit log.
+    /// Who changed the ticket last, when the viewer may read the audit log (the domain decides:
+    /// a refusal simply leaves the name out).
     private func lastActor(onTicket id: Int) -> String? {
-        guard Permissions.allows(workspace.actor.person.role, .viewAudit) else { return nil }
-        return (try? workspace.audit.entries(entity: "ticket", id: String(id), limit: 1))?.first?.actor
+        (try? workspace.audit.entries(entity: "ticket", id: String(id), limit: 1))?.first?.actor
     }
 
     func queueRows() -> Int {

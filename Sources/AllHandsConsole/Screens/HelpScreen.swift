@@ -12,7 +12,10 @@ enum HelpScreen {
     }
 
     /// Where descriptions start (and wrap to).
-    static func entryIndent(width: Int) -> Int { 2 + keyWidth(width: width) + 2 }
+    static func entryIndent(width: Int) -> Int { entryIndent(keyWidth: keyWidth(width: width)) }
+
+    /// A margin, the key column and a gap.
+    static func entryIndent(keyWidth: Int) -> Int { 2 + keyWidth + 2 }
 
     static func page(width: Int) -> TextPage {
         let textWidth = TextPage.textWidth(width)
@@ -66,7 +69,7 @@ enum HelpScreen {
     /// One entry: the key column then the description wrapped under itself. A key label wider
     /// than the column gets a line of its own.
     static func entry(_ keys: String, _ description: String, keyWidth: Int, width: Int) -> [TextPage.Line] {
-        let indent = 2 + keyWidth + 2 // as `entryIndent`
+        let indent = entryIndent(keyWidth: keyWidth)
         let wrapped = TextWrap.wrap(description, width: max(8, width - indent))
         let pad = String(repeating: " ", count: indent)
         var lines: [TextPage.Line] = []

@@ -17,7 +17,7 @@ enum TicketChangeNotice {
             parts.append("tags: " + (added.map { "+" + $0 } + removed.map { "-" + $0 }).joined(separator: " "))
         }
         let newMessages = after.messages.count - before.messages.count
-        if newMessages > 0 { parts.append(newMessages == 1 ? "1 new message" : "\(newMessages) new messages") }
+        if newMessages > 0 { parts.append(English.count(newMessages, "new message")) }
         guard !parts.isEmpty else { return nil }
         return parts.joined(separator: ", ") + (actor.map { " by " + $0 } ?? "")
     }

@@ -27,7 +27,7 @@ enum TicketView {
                 lines += TextPage.wrapped(raw, width: textWidth, role: message.kind == .note ? .note : .normal, indent: 2)
             }
         }
-        return TextPage(title: "Ticket #\(t.id)", detail: "\(detail.messages.count == 1 ? "1 message" : "\(detail.messages.count) messages") · q back", lines: lines)
+        return TextPage(title: "Ticket #\(t.id)", detail: "\(English.count(detail.messages.count, "message")) · q back", lines: lines)
     }
 
     static func style(_ kind: MessageKind) -> StyleRole {

@@ -11,4 +11,3 @@ public enum Role: String, CaseIterable, Codable, Sendable {
     /// Manages people and the database.
     case admin
 }
-

@@ -28,6 +28,11 @@ public struct PeopleService {
         try db.fetchOne("SELECT \(columns) FROM people WHERE login = ?", login, transform: person)
     }
 
+    /// Whether anyone at all is in the database (nobody: the first login becomes its admin).
+    static func anyone(in db: Database) throws -> Bool {
+        try db.fetchInt("SELECT EXISTS (SELECT 1 FROM people)") == 1
+    }
+
     public func count() throws -> Int {
         try context.read { db in try db.fetchInt("SELECT count(*) FROM people") ?? 0 }
     }
@@ -68,30 +73,27 @@ public struct PeopleService {
         return try context.write { db in
             var summary = ImportSummary()
             for row in rows {
-                let person = row.person
-                let existing = try Self.find(login: person.login, in: db)
+                let existing = try Self.find(login: row.person.login, in: db)
+                let incoming = existing.map { Self.applying(row.person, to: $0) } ?? row.person
                 do {
-                    try checkAdminRights(before: existing, after: person)
+                    try checkAdminRights(before: existing, after: incoming)
                 } catch AllHandsError.notAllowed(let reason) {
                     throw AllHandsError.notAllowed("\(source):\(row.line): \(reason)")
                 }
                 guard let existing else {
-                    _ = try Self.insert(person, in: db, context: context)
+                    _ = try Self.insert(incoming, in: db, context: context)
                     summary.added += 1
                     continue
                 }
-                var updated = person
-                updated.id = existing.id
-                updated.active = existing.active
-                if updated == existing {
+                if incoming == existing {
                     summary.unchanged += 1
                     continue
                 }
                 try db.execute("""
                     UPDATE people SET name = ?, email = ?, team = ?, role = ?, timezone = ? WHERE id = ?
-                    """, updated.name, updated.email, updated.team, updated.role.rawValue, updated.timeZone, existing.id)
-                try context.audit("person.update", entity: "person", id: person.login,
-                                  before: Self.snapshot(existing), after: Self.snapshot(updated))
+                    """, incoming.name, incoming.email, incoming.team, incoming.role.rawValue, incoming.timeZone, existing.id)
+                try context.audit("person.update", entity: "person", id: incoming.login,
+                                  before: Self.snapshot(existing), after: Self.snapshot(incoming))
                 summary.updated += 1
             }
             try Self.requireAnActiveAdmin(in: db)
@@ -99,17 +101,20 @@ public struct PeopleService {
         }
     }
 
+    /// A file's row for a person already stored: it keeps their id and whether they are active,
+    /// which the file says nothing about.
+    static func applying(_ row: Person, to existing: Person) -> Person {
+        var updated = row
+        updated.id = existing.id
+        updated.active = existing.active
+        return updated
+    }
+
     /// Only an admin may grant, change or remove the admin role, or edit an admin's row.
+    /// `after` is the person as they would be stored; an unchanged row needs no right.
     private func checkAdminRights(before: Person?, after: Person) throws {
         let touchesAdmin = after.role == .admin || before?.role == .admin
-        guard touchesAdmin, !Permissions.allows(context.actor.person.role, .manageAdmins) else { return }
-        let changes = before.map { existing -> Bool in
-            var updated = after
-            updated.id = existing.id
-            updated.active = existing.active
-            return updated != existing
-        } ?? true
-        guard changes else { return }
+        guard touchesAdmin, before != after, !Permissions.allows(context.actor.person.role, .manageAdmins) else { return }
         let what = before == nil ? "add '\(after.login)' as an admin"
             : before?.role == .admin ? "change '\(after.login)', who is an admin" : "make '\(after.login)' an admin"
         throw AllHandsError.notAllowed("\(English.withArticle(context.actor.person.role.rawValue)) may not \(what); only an admin may")

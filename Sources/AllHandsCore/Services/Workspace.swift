@@ -39,6 +39,14 @@ public final class Workspace {
         self.context = ServiceContext(db: database, clock: clock, config: config, actor: actor)
     }
 
+    /// Where the database lives, for telling the user.
+    public var databasePath: String { database.path }
+
+    /// The same database and person opened anew: after the demo generator replaced who is in it.
+    public func reopened() throws -> Workspace {
+        try Workspace(database: database, config: config, clock: clock, login: actor.via ?? actor.person.login)
+    }
+
     /// True when the database holds nothing yet but the person who opened it.
     public var isEmpty: Bool {
         (try? database.read { try DemoService.isEmpty($0) }) ?? false
@@ -57,7 +65,7 @@ public final class Workspace {
                 return actor
             }
             return try database.write { db in
-                if try db.fetchInt("SELECT EXISTS (SELECT 1 FROM people)") == 0 {
+                if try !PeopleService.anyone(in: db) {
                     let admin = Person(login: login, name: login, role: .admin)
                     let bootstrap = ServiceContext(db: db, clock: clock, config: config, actor: Actor(person: admin))
                     _ = try PeopleService.insert(admin, in: db, context: bootstrap)
@@ -77,7 +85,7 @@ public final class Workspace {
     /// real login in `via`.
     private static func actor(in db: Database, login: String, actAs: String?) throws -> Actor? {
         guard let me = try PeopleService.find(login: login, in: db), me.active else {
-            if try db.fetchInt("SELECT EXISTS (SELECT 1 FROM people)") == 0 { return nil }
+            if try !PeopleService.anyone(in: db) { return nil }
             throw AllHandsError.notAMember(login: login)
         }
         guard let target = actAs, target != login else { return Actor(person: me) }
@@ -102,6 +110,13 @@ public enum OSIdentity {
         guard let entry = getpwuid(getuid()), let name = entry.pointee.pw_name else { return nil }
         let login = String(cString: name)
         return login.isEmpty ? nil : login
+    }
+
+    /// The real user's home folder, from the password database (never `HOME`).
+    public static func homeFolder() -> String? {
+        guard let entry = getpwuid(getuid()), let dir = entry.pointee.pw_dir else { return nil }
+        let home = String(cString: dir)
+        return home.isEmpty ? nil : home
     }
 
     /// The real user id, for the message when it has no name.

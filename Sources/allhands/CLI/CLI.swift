@@ -49,7 +49,7 @@ enum CLI {
             let session = Session(databasePath: paths.database(explicit: dbOption),
                                   configPath: configOption ?? paths.defaultConfig,
                                   configIsExplicit: configOption != nil, actAs: actAs)
-            session.createsDatabase = command.map { !Session.readOnlyCommands.contains($0.name) } ?? true
+            session.createsDatabase = !(command?.readsOnly ?? false)
             guard let command else {
                 try args.finish()
                 // The console needs a terminal on both ends; scripts and pipes get the overview.

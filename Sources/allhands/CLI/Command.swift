@@ -7,14 +7,17 @@ struct Command: Sendable {
     let summary: String
     /// Option lines shown by `help COMMAND`.
     let options: [String]
+    /// Only reads: never creates a database where none is (exit 66 instead).
+    let readsOnly: Bool
     let run: @Sendable (inout Arguments, Session) throws -> Void
 
-    init(_ words: String, _ synopsis: String, _ summary: String, options: [String] = [],
+    init(_ words: String, _ synopsis: String, _ summary: String, options: [String] = [], readsOnly: Bool = false,
          run: @escaping @Sendable (inout Arguments, Session) throws -> Void) {
         self.words = words.split(separator: " ").map(String.init)
         self.synopsis = synopsis
         self.summary = summary
         self.options = options
+        self.readsOnly = readsOnly
         self.run = run
     }
 

@@ -1,3 +1,4 @@
+import AllHandsCore
 import Foundation
 
 /// Where allhands keeps its files, following XDG: data in `$XDG_DATA_HOME/allhands/`, config in
@@ -17,7 +18,7 @@ struct Paths {
         self.environment = Privilege.isSetID ? [:] : environment
     }
 
-    var home: String { environment["HOME"] ?? Privilege.passwordHome ?? NSHomeDirectory() }
+    var home: String { environment["HOME"] ?? OSIdentity.homeFolder() ?? NSHomeDirectory() }
 
     func database(explicit: String?) -> String {
         if let explicit, !explicit.isEmpty { return explicit }
@@ -75,46 +76,32 @@ struct CLIFailure: Error {
 enum Privilege {
     static var isSetID: Bool { getegid() != getgid() || geteuid() != getuid() }
 
-    /// Where a database may be opened when allhands runs with its group's rights.
-    enum DatabasePlace: Equatable {
-        /// Not setgid, or a folder the user can use with their own rights anyway.
-        case own
-        /// An existing database in a folder owned by allhands' group (the shared one): opened,
-        /// never created, so nobody fills the shared folder with files of their own.
-        case shared
-        case refused(String)
-    }
-
-    /// Under setgid, whether `path` is a database the user may reach through allhands' group.
-    /// Anything else would lend the group's rights to other files.
-    static func place(of path: String) -> DatabasePlace {
-        guard isSetID else { return .own }
+    /// Under setgid, why `path` may not be opened with allhands' group rights, or nil when it
+    /// may: a folder the user can use with their own rights anyway, or an existing database in
+    /// a folder owned by allhands' group (the shared one; nothing new is created there, so
+    /// nobody fills it with files of their own). Anything else would lend the group's rights to
+    /// other files.
+    static func refusal(for path: String) -> String? {
+        guard isSetID else { return nil }
         let parent = (path as NSString).deletingLastPathComponent
         let folder = parent.isEmpty ? "." : parent
-        if access(folder, W_OK | X_OK) == 0 { return .own }
+        if access(folder, W_OK | X_OK) == 0 { return nil }
         var info = stat()
         guard stat(folder, &info) == 0 else {
-            return .refused("there is no folder \(folder); an administrator sets up the shared one (docs/shared-host.md)")
+            return "there is no folder \(folder); an administrator sets up the shared one (docs/shared-host.md)"
         }
         guard info.st_gid == getegid(), (info.st_mode & S_IFMT) == S_IFDIR else {
-            return .refused("\(path) is neither yours nor in allhands' shared folder; a shared install opens only those")
+            return "\(path) is neither yours nor in allhands' shared folder; a shared install opens only those"
         }
         var file = stat()
         guard lstat(path, &file) == 0 else {
-            return .refused("there is no shared database at \(path); an administrator creates it (docs/shared-host.md)")
+            return "there is no shared database at \(path); an administrator creates it (docs/shared-host.md)"
         }
-        return .shared
+        return nil
     }
 
     /// Under setgid, whether the real user could read `path` without allhands' group.
     static func userMayRead(_ path: String) -> Bool {
         !isSetID || access(path, R_OK) == 0
-    }
-
-    /// The real user's home folder, from the password database.
-    static var passwordHome: String? {
-        guard let entry = getpwuid(getuid()), let dir = entry.pointee.pw_dir else { return nil }
-        let home = String(cString: dir)
-        return home.isEmpty ? nil : home
     }
 }

@@ -14,9 +14,6 @@ final class Session {
     /// False for commands that only read: they never create a database.
     var createsDatabase = true
 
-    /// The commands that only read, by name.
-    static let readOnlyCommands: Set<String> = ["ticket list", "ticket show", "people list", "tags"]
-
     init(databasePath: String, configPath: String?, configIsExplicit: Bool, actAs: String?, clock: any Clock = SystemClock()) {
         self.databasePath = databasePath
         self.configPath = configPath
@@ -47,9 +44,7 @@ final class Session {
         guard let login = OSIdentity.currentLogin() else {
             throw AllHandsError.unknownIdentity(uid: OSIdentity.userID)
         }
-        if case .refused(let reason) = Privilege.place(of: databasePath) {
-            throw CLIFailure(ExitCode.noPermission, reason)
-        }
+        if let reason = Privilege.refusal(for: databasePath) { throw CLIFailure(ExitCode.noPermission, reason) }
         if createsDatabase { try Paths.createParent(of: databasePath) }
         let database: Database
         do {

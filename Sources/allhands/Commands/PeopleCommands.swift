@@ -5,7 +5,8 @@ enum PeopleCommands {
     static let list = Command(
         "people list", "[--team TEAM] [--role ROLE] [--json]", "List everyone in the company.",
         options: ["--team TEAM   only this team", "--role ROLE   only this role (\(roleNames))",
-                  "--json        JSON array: login, name, email, team, role, timezone, active"]
+                  "--json        JSON array: login, name, email, team, role, timezone, active"],
+        readsOnly: true
     ) { args, session in
         let json = args.flag("--json")
         let team = try args.option("--team")

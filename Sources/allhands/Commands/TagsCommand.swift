@@ -3,7 +3,8 @@ import AllHandsCore
 enum TagsCommand {
     static let command = Command(
         "tags", "[--json]", "Tags by dimension with open tickets, new in the last 24 h, and all-time totals.",
-        options: ["--json   JSON array: name, dimension (null for free tags), open, last_24h, total"]
+        options: ["--json   JSON array: name, dimension (null for free tags), open, last_24h, total"],
+        readsOnly: true
     ) { args, session in
         let json = args.flag("--json")
         try args.finish()

@@ -12,7 +12,8 @@ enum TicketCommands {
             "--assignee A   only tickets assigned to this login, 'me', or 'none' for unassigned",
             "--limit N      at most N tickets (default 50)",
             "--json         JSON array: id, subject, status, priority, requester, assignee, tags, created_at, updated_at, version",
-        ]
+        ],
+        readsOnly: true
     ) { args, session in
         let json = args.flag("--json")
         var filter = TicketFilter()
@@ -47,7 +48,8 @@ enum TicketCommands {
     static let show = Command(
         "ticket show", "ID [--json]", "Show one ticket with its whole thread.",
         options: ["--json   object: ticket (as in ticket list), requester {name, email, organization}, "
-                  + "messages [{id, kind, author, body, created_at}]"]
+                  + "messages [{id, kind, author, body, created_at}]"],
+        readsOnly: true
     ) { args, session in
         let json = args.flag("--json")
         let id = try parseID(try args.required("ticket ID"))
