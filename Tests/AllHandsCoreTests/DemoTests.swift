@@ -14,7 +14,7 @@ final class DemoTests: XCTestCase {
         let db = try Database(path: path)
         let tables = try db.fetchAll("""
             SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-                AND name NOT IN ('audit_log', 'schema_migrations') ORDER BY name
+                AND name NOT IN ('audit_log', 'schema_migrations') AND name NOT LIKE '%fts%' ORDER BY name
             """) { $0.string(0) }
         XCTAssertTrue(tables.contains("tickets") && tables.contains("messages"), "\(tables)")
         var lines: [String] = []

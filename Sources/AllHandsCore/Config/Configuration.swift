@@ -7,6 +7,10 @@ public struct Configuration: Sendable, Equatable {
     public var company: Company
     public var taxonomy: Taxonomy
     public var console: Console
+    public var sla: SLA
+    public var goodwill: Goodwill
+    public var queue: Queue
+    public var macros: [Macro]
 
     public struct Company: Sendable, Equatable {
         public var name: String
@@ -26,6 +30,43 @@ public struct Configuration: Sendable, Equatable {
     public struct Dimension: Sendable, Equatable {
         public var name: String
         public var tags: [String]
+        /// A ticket can be solved only with at least one tag of this dimension.
+        public var requiredToSolve: Bool
+    }
+
+    /// First-response targets: how long a new ticket may wait for its first public reply.
+    public struct SLA: Sendable, Equatable {
+        /// Minutes per priority.
+        public var firstResponseMinutes: [Priority: Int]
+        /// A ticket is "approaching" its target once this share of the time has passed.
+        public var warnAtPercent: Int
+
+        public func target(for priority: Priority) -> Int64 {
+            Int64(firstResponseMinutes[priority] ?? 1_440) * 60
+        }
+    }
+
+    /// Goodwill gestures: what one person may give alone during one shift.
+    public struct Goodwill: Sendable, Equatable {
+        /// In minor units (cents) of `currency`.
+        public var budgetPerShift: Int
+        /// ISO 4217 code the budget is in.
+        public var currency: String
+    }
+
+    public struct Queue: Sendable, Equatable {
+        /// New tickets go to whoever on shift now holds the fewest open tickets.
+        public var roundRobin: Bool
+    }
+
+    /// A named reply template that may also set the status and add tags in one step.
+    /// `{{customer.first_name}}`, `{{customer.name}}`, `{{ticket.id}}`, `{{ticket.subject}}`,
+    /// `{{me.name}}` and `{{me.first_name}}` are filled in.
+    public struct Macro: Sendable, Equatable {
+        public var name: String
+        public var body: String
+        public var status: TicketStatus?
+        public var tags: [String]
     }
 
     public struct Console: Sendable, Equatable {
@@ -37,17 +78,61 @@ public struct Configuration: Sendable, Equatable {
         company: Company(name: "Example Co", timeZone: "America/New_York"),
         taxonomy: Taxonomy(dimensions: [
             Dimension(name: "area", tags: ["billing", "onboarding", "integrations", "reporting",
-                                           "accounts", "mobile", "notifications", "performance"]),
-            Dimension(name: "type", tags: ["bug", "usability", "question", "feature-request", "outage"]),
+                                           "accounts", "mobile", "notifications", "performance"],
+                      requiredToSolve: true),
+            Dimension(name: "type", tags: ["bug", "usability", "question", "feature-request", "outage"],
+                      requiredToSolve: true),
         ]),
-        console: Console(tickMilliseconds: 250)
+        console: Console(tickMilliseconds: 250),
+        sla: SLA(firstResponseMinutes: [.urgent: 60, .high: 240, .normal: 480, .low: 1_440], warnAtPercent: 75),
+        goodwill: Goodwill(budgetPerShift: 5_000, currency: "USD"),
+        queue: Queue(roundRobin: false),
+        macros: [
+            Macro(name: "thanks", body: """
+                Hi {{customer.first_name}},
+
+                Thanks for getting in touch about "{{ticket.subject}}". I am looking into it now \
+                and will write again as soon as I know more.
+
+                {{me.name}}
+                """, status: nil, tags: []),
+            Macro(name: "need-more-info", body: """
+                Hi {{customer.first_name}},
+
+                To get this sorted, could you tell us a little more: what you expected to happen, \
+                what happened instead, and roughly when?
+
+                {{me.name}}
+                """, status: .pending, tags: []),
+            Macro(name: "solved", body: """
+                Hi {{customer.first_name}},
+
+                This should be fixed now. If anything is still not right, just reply to this \
+                message and it comes straight back to us.
+
+                {{me.name}}
+                """, status: .solved, tags: []),
+            Macro(name: "boundary", body: """
+                Hi {{customer.first_name}},
+
+                We want to help, and we will keep working on ticket #{{ticket.id}}. We can only do \
+                that in a conversation without insults or threats, so we will answer messages that \
+                stay respectful.
+
+                {{me.name}}
+                """, status: nil, tags: []),
+        ]
     )
+
+    public func macro(named name: String) -> Macro? {
+        macros.first { $0.name == name }
+    }
 }
 
 // MARK: - Decoding
 
 extension Configuration: Decodable {
-    enum Keys: String, CodingKey, CaseIterable { case company, taxonomy, console }
+    enum Keys: String, CodingKey, CaseIterable { case company, taxonomy, console, sla, goodwill, queue, macros }
 
     public init(from decoder: any Decoder) throws {
         try Self.rejectUnknownKeys(decoder, Keys.self)
@@ -56,6 +141,15 @@ extension Configuration: Decodable {
         company = try c.decodeIfPresent(Company.self, forKey: .company) ?? d.company
         taxonomy = try c.decodeIfPresent(Taxonomy.self, forKey: .taxonomy) ?? d.taxonomy
         console = try c.decodeIfPresent(Console.self, forKey: .console) ?? d.console
+        sla = try c.decodeIfPresent(SLA.self, forKey: .sla) ?? d.sla
+        goodwill = try c.decodeIfPresent(Goodwill.self, forKey: .goodwill) ?? d.goodwill
+        queue = try c.decodeIfPresent(Queue.self, forKey: .queue) ?? d.queue
+        macros = try c.decodeIfPresent([Macro].self, forKey: .macros) ?? d.macros
+        var names: Set<String> = []
+        for macro in macros where !names.insert(macro.name).inserted {
+            throw DecodingError.dataCorruptedError(forKey: .macros, in: c,
+                debugDescription: "macro '\(macro.name)' is defined twice")
+        }
     }
 
     /// A key the type does not know is an error naming it.
@@ -112,13 +206,14 @@ extension Configuration.Taxonomy: Decodable {
 }
 
 extension Configuration.Dimension: Decodable {
-    enum Keys: String, CodingKey, CaseIterable { case name, tags }
+    enum Keys: String, CodingKey, CaseIterable { case name, tags, requiredToSolve }
 
     public init(from decoder: any Decoder) throws {
         try Configuration.rejectUnknownKeys(decoder, Keys.self)
         let c = try decoder.container(keyedBy: Keys.self)
         name = try c.decode(String.self, forKey: .name)
         tags = try c.decode([String].self, forKey: .tags)
+        requiredToSolve = try c.decodeIfPresent(Bool.self, forKey: .requiredToSolve) ?? false
         if name.isEmpty || name.contains(":") {
             throw DecodingError.dataCorruptedError(forKey: .name, in: c,
                 debugDescription: "a dimension needs a name without ':'")
@@ -141,6 +236,95 @@ extension Configuration.Console: Decodable {
         guard (50...5_000).contains(tickMilliseconds) else {
             throw DecodingError.dataCorruptedError(forKey: .tickMilliseconds, in: c,
                 debugDescription: "must be between 50 and 5000, got \(tickMilliseconds)")
+        }
+    }
+}
+
+extension Configuration.SLA: Decodable {
+    enum Keys: String, CodingKey, CaseIterable { case firstResponseMinutes, warnAtPercent }
+    enum PriorityKeys: String, CodingKey, CaseIterable { case urgent, high, normal, low }
+
+    public init(from decoder: any Decoder) throws {
+        try Configuration.rejectUnknownKeys(decoder, Keys.self)
+        let c = try decoder.container(keyedBy: Keys.self)
+        let d = Configuration.default.sla
+        firstResponseMinutes = d.firstResponseMinutes
+        if c.contains(.firstResponseMinutes) {
+            let nested = try c.superDecoder(forKey: .firstResponseMinutes)
+            try Configuration.rejectUnknownKeys(nested, PriorityKeys.self)
+            let p = try nested.container(keyedBy: PriorityKeys.self)
+            for key in PriorityKeys.allCases {
+                guard let minutes = try p.decodeIfPresent(Int.self, forKey: key) else { continue }
+                guard minutes > 0 else {
+                    throw DecodingError.dataCorruptedError(forKey: key, in: p,
+                        debugDescription: "a first-response target is a positive number of minutes, got \(minutes)")
+                }
+                if let priority = Priority(name: key.rawValue) { firstResponseMinutes[priority] = minutes }
+            }
+        }
+        warnAtPercent = try c.decodeIfPresent(Int.self, forKey: .warnAtPercent) ?? d.warnAtPercent
+        guard (1...100).contains(warnAtPercent) else {
+            throw DecodingError.dataCorruptedError(forKey: .warnAtPercent, in: c,
+                debugDescription: "must be between 1 and 100, got \(warnAtPercent)")
+        }
+    }
+}
+
+extension Configuration.Goodwill: Decodable {
+    enum Keys: String, CodingKey, CaseIterable { case budgetPerShift, currency }
+
+    public init(from decoder: any Decoder) throws {
+        try Configuration.rejectUnknownKeys(decoder, Keys.self)
+        let c = try decoder.container(keyedBy: Keys.self)
+        let d = Configuration.default.goodwill
+        if let major = try c.decodeIfPresent(Double.self, forKey: .budgetPerShift) {
+            guard major >= 0, major < 1e12 else {
+                throw DecodingError.dataCorruptedError(forKey: .budgetPerShift, in: c,
+                    debugDescription: "must be an amount of 0 or more, got \(major)")
+            }
+            budgetPerShift = Int((major * 100).rounded())
+        } else {
+            budgetPerShift = d.budgetPerShift
+        }
+        currency = try c.decodeIfPresent(String.self, forKey: .currency) ?? d.currency
+        guard currency.count == 3, currency.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) else {
+            throw DecodingError.dataCorruptedError(forKey: .currency, in: c,
+                debugDescription: "'\(currency)' is not a three-letter currency code (e.g. USD, EUR)")
+        }
+    }
+}
+
+extension Configuration.Queue: Decodable {
+    enum Keys: String, CodingKey, CaseIterable { case roundRobin }
+
+    public init(from decoder: any Decoder) throws {
+        try Configuration.rejectUnknownKeys(decoder, Keys.self)
+        let c = try decoder.container(keyedBy: Keys.self)
+        roundRobin = try c.decodeIfPresent(Bool.self, forKey: .roundRobin) ?? Configuration.default.queue.roundRobin
+    }
+}
+
+extension Configuration.Macro: Decodable {
+    enum Keys: String, CodingKey, CaseIterable { case name, body, status, tags }
+
+    public init(from decoder: any Decoder) throws {
+        try Configuration.rejectUnknownKeys(decoder, Keys.self)
+        let c = try decoder.container(keyedBy: Keys.self)
+        name = try c.decode(String.self, forKey: .name)
+        body = try c.decode(String.self, forKey: .body)
+        tags = try c.decodeIfPresent([String].self, forKey: .tags) ?? []
+        if let raw = try c.decodeIfPresent(String.self, forKey: .status) {
+            guard let status = TicketStatus(rawValue: raw) else {
+                throw DecodingError.dataCorruptedError(forKey: .status, in: c,
+                    debugDescription: "'\(raw)' is not a status (new, open, pending, solved, closed)")
+            }
+            self.status = status
+        } else {
+            status = nil
+        }
+        guard Tag.isValidName(name) else {
+            throw DecodingError.dataCorruptedError(forKey: .name, in: c,
+                debugDescription: "'\(name)' is not a valid macro name (lower-case letters, digits, '-' and '_')")
         }
     }
 }

@@ -66,4 +66,21 @@ public struct TicketDetail: Sendable, Equatable {
     public var ticket: Ticket
     public var requester: Customer
     public var messages: [Message]
+    /// Goodwill gestures on this ticket, oldest first.
+    public var goodwill: [Goodwill] = []
+    /// Set when the requester's conduct was marked abusive.
+    public var boundary: Boundary?
+    /// Other people viewing or composing on the ticket now (never the viewer).
+    public var presence: [Presence] = []
+    /// The viewer's unsent draft on this ticket.
+    public var draft: Draft?
+    /// When the first public reply went out, and when the ticket was last solved.
+    public var firstResponseAt: Int64?
+    public var solvedAt: Int64?
+
+    public init(ticket: Ticket, requester: Customer, messages: [Message]) {
+        self.ticket = ticket
+        self.requester = requester
+        self.messages = messages
+    }
 }

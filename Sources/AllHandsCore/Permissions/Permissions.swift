@@ -3,6 +3,10 @@ public enum Action: String, CaseIterable, Sendable {
     case viewTickets = "view tickets"
     case updateTicket = "update tickets, take unassigned ones, release their own"
     case assignOthers = "assign tickets to others, or take over someone else's"
+    case replyAnyTime = "reply to customers when not on shift"
+    case manageShifts = "add or remove shifts and who sits in them"
+    case approveGoodwill = "approve or decline goodwill over a shift's budget"
+    case reviewBoundaries = "list the requesters marked abusive"
     case viewPeople = "view people"
     case managePeople = "add, import or change people who are not admins"
     case manageAdmins = "grant, change or remove the admin role, or edit an admin"
@@ -19,8 +23,9 @@ public enum Permissions {
     static let table: [Role: Set<Action>] = [
         .employee: [.viewTickets, .updateTicket, .viewPeople],
         .exec: [.viewTickets, .updateTicket, .viewPeople],
-        .support: [.viewTickets, .updateTicket, .assignOthers, .viewPeople],
-        .lead: [.viewTickets, .updateTicket, .assignOthers, .viewPeople, .managePeople, .manageTaxonomy, .viewAudit],
+        .support: [.viewTickets, .updateTicket, .assignOthers, .replyAnyTime, .reviewBoundaries, .viewPeople],
+        .lead: [.viewTickets, .updateTicket, .assignOthers, .replyAnyTime, .manageShifts, .approveGoodwill,
+                .reviewBoundaries, .viewPeople, .managePeople, .manageTaxonomy, .viewAudit],
         .admin: Set(Action.allCases),
     ]
 

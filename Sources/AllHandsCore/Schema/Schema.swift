@@ -10,6 +10,7 @@ public enum Schema {
     public static let migrator = Migrator(applicationID: applicationID, [
         .init("foundation", foundation),
         .init("lookup-indexes", lookupIndexes),
+        .init("working-a-shift", workingAShift),
     ])
 
     /// People, customers, tickets, messages, tags and the audit log.
@@ -111,6 +112,122 @@ public enum Schema {
         CREATE INDEX tickets_requester ON tickets(requester_id);
         CREATE INDEX messages_author_person ON messages(author_person_id);
         CREATE INDEX audit_by_entity ON audit_log(entity, id);
+        """
+
+    /// What working a shift needs: response times on tickets, shifts and who sits in them,
+    /// drafts, goodwill gestures, boundaries with abusive requesters, presence heartbeats, and
+    /// full-text search over subjects and message bodies.
+    ///
+    /// The two FTS5 tables are external-content indexes of `tickets.subject` and
+    /// `messages.body`, kept in step by triggers, so every path that writes a ticket or a
+    /// message (services, the demo generator, a later mail gateway) keeps search right in the
+    /// same transaction. `rebuild` indexes the rows that exist when the migration runs.
+    static let workingAShift = """
+        -- first_response_at: the first public reply; solved_at: when it last became solved.
+        ALTER TABLE tickets ADD COLUMN first_response_at INTEGER;
+        ALTER TABLE tickets ADD COLUMN solved_at INTEGER;
+        UPDATE tickets SET first_response_at = (
+            SELECT min(m.created_at) FROM messages m WHERE m.ticket_id = tickets.id AND m.kind = 'reply');
+        UPDATE tickets SET solved_at = updated_at WHERE status IN ('solved', 'closed');
+        CREATE INDEX tickets_recently_solved ON tickets(solved_at) WHERE solved_at IS NOT NULL;
+
+        -- A time slot on the rota with seats; times are UTC epoch seconds, [starts_at, ends_at).
+        CREATE TABLE shifts (
+            id INTEGER PRIMARY KEY,
+            starts_at INTEGER NOT NULL,
+            ends_at INTEGER NOT NULL,
+            min_seats INTEGER NOT NULL DEFAULT 1 CHECK (min_seats >= 0),
+            max_seats INTEGER NOT NULL DEFAULT 1,
+            label TEXT NOT NULL DEFAULT '',
+            created_at INTEGER NOT NULL,
+            CHECK (ends_at > starts_at),
+            CHECK (max_seats >= min_seats AND max_seats >= 1)
+        );
+        CREATE INDEX shifts_time ON shifts(starts_at, ends_at);
+
+        -- A person in a shift's seat. ended_at: when they ended the shift early and handed off.
+        CREATE TABLE shift_assignments (
+            shift_id INTEGER NOT NULL REFERENCES shifts(id) ON DELETE CASCADE,
+            person_id INTEGER NOT NULL REFERENCES people(id),
+            ended_at INTEGER,
+            created_at INTEGER NOT NULL,
+            PRIMARY KEY (shift_id, person_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX shift_assignments_person ON shift_assignments(person_id, shift_id);
+
+        -- One draft per ticket and person: what a failed or refused send left behind.
+        CREATE TABLE drafts (
+            ticket_id INTEGER NOT NULL REFERENCES tickets(id) ON DELETE CASCADE,
+            person_id INTEGER NOT NULL REFERENCES people(id),
+            kind TEXT NOT NULL CHECK (kind IN ('reply', 'note')),
+            body TEXT NOT NULL,
+            updated_at INTEGER NOT NULL,
+            PRIMARY KEY (ticket_id, person_id)
+        ) WITHOUT ROWID;
+
+        -- A goodwill gesture. amount is in minor units (cents). status: granted (within the
+        -- shift budget), awaiting (a lead's approval), approved, declined.
+        CREATE TABLE goodwill (
+            id INTEGER PRIMARY KEY,
+            ticket_id INTEGER NOT NULL REFERENCES tickets(id) ON DELETE CASCADE,
+            person_id INTEGER NOT NULL REFERENCES people(id),
+            shift_id INTEGER REFERENCES shifts(id) ON DELETE SET NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('refund', 'credit', 'swag', 'other')),
+            amount INTEGER NOT NULL CHECK (amount >= 0),
+            currency TEXT NOT NULL,
+            reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+            status TEXT NOT NULL CHECK (status IN ('granted', 'awaiting', 'approved', 'declined')),
+            decided_by INTEGER REFERENCES people(id),
+            decided_at INTEGER,
+            created_at INTEGER NOT NULL
+        );
+        CREATE INDEX goodwill_ticket ON goodwill(ticket_id, id);
+        CREATE INDEX goodwill_status ON goodwill(status, id);
+        CREATE INDEX goodwill_person ON goodwill(person_id, created_at);
+
+        -- A requester whose conduct was abusive: every ticket of theirs shows it.
+        CREATE TABLE boundaries (
+            customer_id INTEGER PRIMARY KEY REFERENCES customers(id) ON DELETE CASCADE,
+            reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+            set_by INTEGER NOT NULL REFERENCES people(id),
+            set_at INTEGER NOT NULL
+        );
+
+        -- Who is looking at or answering a ticket right now: heartbeats that expire. Not audited
+        -- (nothing changes); rows older than the expiry are ignored and swept.
+        CREATE TABLE presence (
+            ticket_id INTEGER NOT NULL REFERENCES tickets(id) ON DELETE CASCADE,
+            person_id INTEGER NOT NULL REFERENCES people(id),
+            activity TEXT NOT NULL CHECK (activity IN ('viewing', 'composing')),
+            seen_at INTEGER NOT NULL,
+            PRIMARY KEY (ticket_id, person_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX presence_seen ON presence(seen_at);
+
+        CREATE VIRTUAL TABLE tickets_fts USING fts5(subject, content='tickets', content_rowid='id');
+        CREATE VIRTUAL TABLE messages_fts USING fts5(body, content='messages', content_rowid='id');
+        CREATE TRIGGER tickets_fts_insert AFTER INSERT ON tickets BEGIN
+            INSERT INTO tickets_fts(rowid, subject) VALUES (new.id, new.subject);
+        END;
+        CREATE TRIGGER tickets_fts_delete AFTER DELETE ON tickets BEGIN
+            INSERT INTO tickets_fts(tickets_fts, rowid, subject) VALUES ('delete', old.id, old.subject);
+        END;
+        CREATE TRIGGER tickets_fts_update AFTER UPDATE OF subject ON tickets BEGIN
+            INSERT INTO tickets_fts(tickets_fts, rowid, subject) VALUES ('delete', old.id, old.subject);
+            INSERT INTO tickets_fts(rowid, subject) VALUES (new.id, new.subject);
+        END;
+        CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN
+            INSERT INTO messages_fts(rowid, body) VALUES (new.id, new.body);
+        END;
+        CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN
+            INSERT INTO messages_fts(messages_fts, rowid, body) VALUES ('delete', old.id, old.body);
+        END;
+        CREATE TRIGGER messages_fts_update AFTER UPDATE OF body ON messages BEGIN
+            INSERT INTO messages_fts(messages_fts, rowid, body) VALUES ('delete', old.id, old.body);
+            INSERT INTO messages_fts(rowid, body) VALUES (new.id, new.body);
+        END;
+        INSERT INTO tickets_fts(tickets_fts) VALUES ('rebuild');
+        INSERT INTO messages_fts(messages_fts) VALUES ('rebuild');
         """
 }
 

@@ -61,12 +61,13 @@ public struct DemoService {
         // Generated rows are dated by the as-of instant, not the clock, so the same seed and
         // as-of build the same rows whenever they are built (the audit entry keeps the clock).
         let now = options.asOf ?? context.now
-        let indexes = try Self.wipe(db)
+        let recreate = try Self.wipe(db)
         let (company, tags, tickets) = try DemoCompany.build(options, admin: admin, config: context.config, now: now,
                                                              in: db)
         var sink = try DatabaseDemoSink(db)
         try tickets.generate(company: company, tags: tags, into: &sink)
-        for sql in indexes { try db.execute(sql) }
+        for sql in recreate { try db.execute(sql) }
+        try Self.rebuildSearch(db)
 
         summary.asOf = now
         summary.tickets = sink.counts.tickets
@@ -85,13 +86,25 @@ public struct DemoService {
     }
 
     /// Empties every data table (the audit log, meta and the migration record stay) and drops
-    /// their secondary indexes for the bulk insert. Returns the SQL that recreates the indexes.
+    /// their secondary indexes and triggers for the bulk insert. Returns the SQL that recreates
+    /// them. Full-text indexes are emptied through FTS5 itself (their shadow tables are never
+    /// touched directly) and rebuilt once after the load by `rebuildSearch`.
     static func wipe(_ db: Database) throws -> [String] {
         let kept = ["schema_migrations", "audit_log", "meta"]
+        let search = try searchTables(db)
         let tables = try db.fetchAll("""
-            SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name
-            """) { $0.string(0) }.filter { !kept.contains($0) }
-        var recreate: [String] = []
+            SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+                AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name
+            """) { $0.string(0) }.filter { name in
+                !kept.contains(name) && !search.contains { name.hasPrefix($0 + "_") }
+            }
+        var recreate = try db.fetchAll("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'") {
+            ($0.string(0), $0.string(1))
+        }.map { name, sql in
+            try db.execute("DROP TRIGGER \"\(name)\"")
+            return sql
+        }
+        for table in search { try db.execute("INSERT INTO \"\(table)\"(\"\(table)\") VALUES ('delete-all')") }
         for table in tables {
             let indexes = try db.fetchAll(
                 "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
@@ -103,5 +116,19 @@ public struct DemoService {
             try db.execute("DELETE FROM \"\(table)\"")
         }
         return recreate
+    }
+
+    /// The full-text (FTS5) tables.
+    static func searchTables(_ db: Database) throws -> [String] {
+        try db.fetchAll("""
+            SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%'
+            """) { $0.string(0) }
+    }
+
+    /// Re-indexes every full-text table from its content table in one pass.
+    static func rebuildSearch(_ db: Database) throws {
+        for table in try searchTables(db) {
+            try db.execute("INSERT INTO \"\(table)\"(\"\(table)\") VALUES ('rebuild')")
+        }
     }
 }

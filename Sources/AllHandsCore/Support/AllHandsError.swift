@@ -16,6 +16,11 @@ public enum AllHandsError: Error, Equatable, CustomStringConvertible {
     case notFound(what: String)
     /// Someone else changed the record since it was read; nothing was written.
     case conflict(what: String, expected: Int, found: Int)
+    /// Someone else claimed the ticket first; nothing was written.
+    case alreadyClaimed(ticket: Int, by: String)
+    /// Messages arrived on the ticket since the writer opened it: the send waits for a
+    /// confirmation (the messages are what to show), and the text is kept as a draft.
+    case newActivity(ticket: Int, messages: [Message])
     /// Bad input from a user or a file: says what and where.
     case invalid(String)
     /// The operation would destroy data it was not told it may replace.
@@ -41,6 +46,11 @@ public enum AllHandsError: Error, Equatable, CustomStringConvertible {
             return "\(what) not found"
         case .conflict(let what, let expected, let found):
             return "\(what) changed since you read it (version \(expected) is now \(found)); nothing was written — re-read and try again"
+        case .alreadyClaimed(let ticket, let by):
+            return "ticket #\(ticket) was already claimed by \(by); nothing was changed"
+        case .newActivity(let ticket, let messages):
+            return "\(English.count(messages.count, "new message")) on ticket #\(ticket) since you opened it; "
+                + "read \(messages.count == 1 ? "it" : "them") and send again to confirm (your text is kept as a draft)"
         case .invalid(let message):
             return message
         case .refused(let message):

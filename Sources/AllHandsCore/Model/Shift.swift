@@ -1,0 +1,36 @@
+/// A time slot on the support rota, `[startsAt, endsAt)` in UTC seconds, with seats.
+public struct Shift: Sendable, Equatable {
+    public var id: Int
+    public var startsAt: Int64
+    public var endsAt: Int64
+    public var minSeats: Int
+    public var maxSeats: Int
+    public var label: String
+    /// Logins of the people in its seats, by login.
+    public var people: [String]
+
+    public init(id: Int = 0, startsAt: Int64, endsAt: Int64, minSeats: Int = 1, maxSeats: Int = 1,
+                label: String = "", people: [String] = []) {
+        self.id = id
+        self.startsAt = startsAt
+        self.endsAt = endsAt
+        self.minSeats = minSeats
+        self.maxSeats = maxSeats
+        self.label = label
+        self.people = people
+    }
+
+    public func contains(_ instant: Int64) -> Bool { startsAt <= instant && instant < endsAt }
+}
+
+/// Where a person stands with the rota at one instant: on shift until a time, or off with
+/// the start of their next shift (nil when none is planned).
+public enum ShiftStanding: Sendable, Equatable {
+    case onShift(shiftID: Int, until: Int64)
+    case offShift(nextStart: Int64?)
+
+    public var isOnShift: Bool {
+        if case .onShift = self { return true }
+        return false
+    }
+}
