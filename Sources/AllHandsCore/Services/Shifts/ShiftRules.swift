@@ -46,3 +46,20 @@ enum ShiftRules {
         }
     }
 }
+
+extension ShiftRules {
+    /// Round-robin: of the people on shift at `instant`, the one holding the fewest active
+    /// tickets (ties by login), or nil when nobody is on shift.
+    static func roundRobinAssignee(at instant: Int64, in db: Database) throws -> Person? {
+        try db.fetchOne("""
+            SELECT \(PeopleService.columns.split(separator: ",").map { "p." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", "))
+            FROM people p
+            WHERE p.active = 1 AND EXISTS (
+                SELECT 1 FROM shift_assignments a JOIN shifts s ON s.id = a.shift_id
+                WHERE a.person_id = p.id AND s.starts_at <= ? AND ? < s.ends_at AND a.ended_at IS NULL)
+            ORDER BY (SELECT count(*) FROM tickets t WHERE t.assignee_id = p.id
+                      AND t.status IN \(TicketStatus.activeSQLList)), p.login
+            LIMIT 1
+            """, instant, instant, transform: PeopleService.person)
+    }
+}
