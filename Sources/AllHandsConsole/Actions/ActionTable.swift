@@ -9,10 +9,20 @@ public enum ActionContext: String, CaseIterable, Sendable {
     case main
     /// The main screen with the queue focused.
     case queue
+    /// One ticket: the one selected in the queue, or the one open in the ticket view.
+    case ticket
     /// Any scrolling view: the queue, the ticket view, help.
     case scrolling
     /// The ticket view and the help screen.
     case view
+    /// The search results.
+    case search
+    /// The inline composer (when no `$VISUAL`/`$EDITOR` is set).
+    case compose
+    /// The question asked before a send when someone else wrote meanwhile.
+    case confirm
+    /// The hand-off at the end of a shift.
+    case handoff
     /// The welcome screen of an empty database.
     case welcome
 
@@ -21,8 +31,13 @@ public enum ActionContext: String, CaseIterable, Sendable {
         case .global: "Everywhere"
         case .main: "Main screen"
         case .queue: "Queue"
+        case .ticket: "On a ticket (the selected one in the queue, or the one open)"
         case .scrolling: "Moving around"
         case .view: "Ticket and help views"
+        case .search: "Search results"
+        case .compose: "Writing a reply or note (inline editor)"
+        case .confirm: "Someone wrote while you were writing"
+        case .handoff: "Ending a shift"
         case .welcome: "Welcome screen"
         }
     }
@@ -32,7 +47,17 @@ public enum ActionID: String, CaseIterable, Sendable {
     case quit, back, help, commandLine, refresh
     case nextPane, previousPane, focusQueue, focusRotation, focusTags
     case down, up, pageDown, pageUp, top, bottom
-    case open, goto, toggleAll, loadDemo
+    case open, goto, loadDemo
+    case nextView, previousView, view, nextSort, sort, search, newTicket, endShift, approvals, approve, decline,
+         boundaries
+    case claim, release, assign, reply, note, status, solve, priority, tag, untag, macro, goodwill, boundary, history
+    case send, keepDraft, sendAnyway, editAgain
+    case handoffRelease, handoffNext, handoffConfirm
+}
+
+/// What the argument of a `:` command is, so Tab can complete it.
+public enum ArgumentKind: Sendable {
+    case status, priority, tag, macro, login, view, sort, goodwillKind
 }
 
 /// One thing a user can do: its keys, its `:` command, what it does and where. This table
@@ -45,20 +70,32 @@ public struct ConsoleAction: Sendable {
     public let command: String?
     /// What `:command` takes, for help (`N` for `:goto N`).
     public let argument: String?
+    /// What Tab completes after the command word.
+    public let completes: ArgumentKind?
     public let description: String
     public let context: ActionContext
     /// A one-word label for the status bar, for the actions worth a hint there.
     public let hint: String?
+    /// The right the domain will ask for. The console only uses it to show the action disabled
+    /// with the reason; the domain still decides.
+    public let requires: Action?
+    /// A key that opens the command line with `:command ` typed, for actions that need an
+    /// argument (`s` types `:status `, and Tab completes the statuses).
+    public let prefills: Bool
 
-    init(_ id: ActionID, _ keys: [Key], command: String? = nil, argument: String? = nil, _ description: String,
-         in context: ActionContext, hint: String? = nil) {
+    init(_ id: ActionID, _ keys: [Key], command: String? = nil, argument: String? = nil, completes: ArgumentKind? = nil,
+         _ description: String, in context: ActionContext, hint: String? = nil, requires: Action? = nil,
+         prefills: Bool = false) {
         self.id = id
         self.keys = keys
         self.command = command
         self.argument = argument
+        self.completes = completes
         self.description = description
         self.context = context
         self.hint = hint
+        self.requires = requires
+        self.prefills = prefills
     }
 
     public var keyLabels: String { keys.map(\.label).joined(separator: " ") }
@@ -67,25 +104,59 @@ public struct ConsoleAction: Sendable {
 public enum ActionTable {
     public static let all: [ConsoleAction] = [
         .init(.quit, [.character("q"), .ctrl("c")], command: "quit", "Quit allhands", in: .global, hint: "quit"),
-        .init(.back, [.character("q"), .escape], command: "back", "Back to the main screen", in: .view, hint: "back"),
+        .init(.back, [.character("q"), .escape], command: "back", "Back to where you were", in: .view, hint: "back"),
         .init(.loadDemo, [.character("d")], command: "demo", "Load the demo company (\(DemoOptions().people) people, \(DemoOptions().tickets) tickets) to look around", in: .welcome, hint: "demo"),
         .init(.help, [.character("?"), .function(1)], command: "help", "Show every key and command", in: .global, hint: "help"),
         .init(.commandLine, [.character(":")], "Open the command line (Tab completes, Enter runs, Esc cancels)", in: .global),
         .init(.refresh, [.ctrl("l")], command: "refresh", "Reload everything from the database and redraw", in: .global),
+        .init(.search, [.character("/")], command: "search", argument: "WORDS", "Search subjects and messages (word*, \"a phrase\")", in: .global, hint: "search"),
+        .init(.goto, [], command: "goto", argument: "N", "Open ticket N", in: .global),
+
         .init(.nextPane, [.tab, .right], command: "next", "Focus the next pane", in: .main, hint: "pane"),
         .init(.previousPane, [.backTab, .left], command: "previous", "Focus the previous pane", in: .main),
         .init(.focusQueue, [.character("1")], command: "queue", "Focus the queue", in: .main),
         .init(.focusRotation, [.character("2")], command: "rotation", "Focus the rotation", in: .main),
         .init(.focusTags, [.character("3")], command: "tags", "Focus the live tags", in: .main),
-        .init(.down, [.character("j"), .down], "Move down one line", in: .scrolling, hint: "move"),
-        .init(.up, [.character("k"), .up], "Move up one line", in: .scrolling),
-        .init(.pageDown, [.pageDown, .ctrl("f"), .character(" ")], "Move down one page", in: .scrolling),
-        .init(.pageUp, [.pageUp, .ctrl("b")], "Move up one page", in: .scrolling),
-        .init(.top, [.character("g"), .home], command: "top", "Go to the top", in: .scrolling),
-        .init(.bottom, [.character("G"), .end], command: "bottom", "Go to the bottom", in: .scrolling),
+        .init(.nextView, [.character("v")], "Next view: Unassigned, Mine, All open, Pending, Recently solved, By tag, Everything", in: .main, hint: "view"),
+        .init(.previousView, [.character("V")], "Previous view", in: .main),
+        .init(.view, [], command: "view", argument: "NAME [TAG]", completes: .view, "Show one view (by-tag takes a tag)", in: .main),
+        .init(.nextSort, [.character("o")], "Order the queue by priority, age, or first-response due", in: .main, hint: "order"),
+        .init(.sort, [], command: "sort", argument: "priority|age|due", completes: .sort, "Order the queue", in: .main),
+        .init(.newTicket, [.character("c")], command: "new", argument: "EMAIL SUBJECT", "Create a ticket for a phone call, chat or internal report (the first message is written next)", in: .main, hint: "new", requires: .updateTicket, prefills: true),
+        .init(.endShift, [.character("E")], command: "endshift", "End your shift: release or hand off each open ticket you hold", in: .main),
+        .init(.approvals, [], command: "approvals", "Goodwill gestures waiting for a lead's approval", in: .main, requires: .approveGoodwill),
+        .init(.approve, [], command: "approve", argument: "ID", "Approve goodwill gesture ID", in: .main, requires: .approveGoodwill),
+        .init(.decline, [], command: "decline", argument: "ID REASON", "Decline goodwill gesture ID, saying why", in: .main, requires: .approveGoodwill),
+        .init(.boundaries, [], command: "boundaries", "Requesters whose conduct was marked abusive", in: .main, requires: .reviewBoundaries),
+
         .init(.open, [.enter], "Open the selected ticket with its whole thread", in: .queue, hint: "open"),
-        .init(.goto, [], command: "goto", argument: "N", "Open ticket N", in: .global),
-        .init(.toggleAll, [.character("a")], command: "all", "Show every ticket, or only the working queue (new, open, pending)", in: .queue, hint: "all/open"),
+
+        .init(.claim, [.character("t")], command: "claim", "Take the ticket: it becomes yours unless someone got it first", in: .ticket, hint: "take", requires: .updateTicket),
+        .init(.release, [.character("u")], command: "release", "Release your ticket back to the queue", in: .ticket, requires: .updateTicket),
+        .init(.assign, [.character("A")], command: "assign", argument: "LOGIN", completes: .login, "Give the ticket to someone", in: .ticket, requires: .assignOthers, prefills: true),
+        .init(.reply, [.character("r")], command: "reply", "Reply to the customer, in $VISUAL/$EDITOR or the inline editor", in: .ticket, hint: "reply"),
+        .init(.note, [.character("n")], command: "note", "Write an internal note (never sent to the customer)", in: .ticket, hint: "note", requires: .updateTicket),
+        .init(.status, [.character("s")], command: "status", argument: "STATUS", completes: .status, "Set the status: new, open, pending, solved, closed", in: .ticket, hint: "status", requires: .updateTicket, prefills: true),
+        .init(.solve, [.character("S")], command: "solve", "Solve the ticket (needs a tag of each required dimension)", in: .ticket, requires: .updateTicket),
+        .init(.priority, [.character("p")], command: "priority", argument: "PRIORITY", completes: .priority, "Set the priority: urgent, high, normal, low", in: .ticket, requires: .updateTicket, prefills: true),
+        .init(.tag, [.character("+")], command: "tag", argument: "TAG…", completes: .tag, "Add tags (Tab completes from the taxonomy)", in: .ticket, hint: "tag", requires: .updateTicket, prefills: true),
+        .init(.untag, [.character("-")], command: "untag", argument: "TAG…", completes: .tag, "Remove tags", in: .ticket, requires: .updateTicket, prefills: true),
+        .init(.macro, [.character("m")], command: "macro", argument: "NAME", completes: .macro, "Reply with a saved template; it may also set the status and tags", in: .ticket, prefills: true),
+        .init(.goodwill, [.character("$")], command: "goodwill", argument: "KIND AMOUNT REASON…", completes: .goodwillKind, "Make a goodwill gesture (refund, credit, swag, other) with one good reason", in: .ticket, requires: .updateTicket, prefills: true),
+        .init(.boundary, [], command: "boundary", argument: "REASON…", "Mark the requester's conduct as abusive, saying why", in: .ticket, requires: .updateTicket),
+        .init(.history, [.character("h")], command: "history", "Show or hide the ticket's history (who changed what, when)", in: .view),
+
+        .init(.send, [.ctrl("d"), .ctrl("x")], "Send what you wrote", in: .compose, hint: "send"),
+        .init(.keepDraft, [.escape], "Stop writing; the text is kept as a draft on the ticket", in: .compose, hint: "keep draft"),
+        .init(.sendAnyway, [.character("y")], "Send anyway", in: .confirm, hint: "send anyway"),
+        .init(.editAgain, [.character("e")], "Edit your text again", in: .confirm, hint: "edit"),
+        .init(.keepDraft, [.character("q"), .escape], "Do not send; keep the text as a draft", in: .confirm, hint: "keep draft"),
+        .init(.handoffRelease, [.character("r")], "Release the selected ticket to the queue", in: .handoff, hint: "release"),
+        .init(.handoffNext, [.character("h")], "Hand the selected ticket to the next person on the next shift", in: .handoff, hint: "hand to"),
+        .init(.handoffConfirm, [.enter], "End the shift with these choices", in: .handoff, hint: "end shift"),
+        .init(.back, [.character("q"), .escape], "Back without ending the shift", in: .handoff, hint: "back"),
+        .init(.open, [.enter], "Open the selected ticket", in: .search, hint: "open"),
+        .init(.back, [.character("q"), .escape], "Back to where you were", in: .search, hint: "back"),
     ]
 
     public static func action(_ id: ActionID) -> ConsoleAction? {
@@ -115,17 +186,21 @@ public enum ActionTable {
         all.compactMap(\.command).filter { $0.hasPrefix(prefix) }.sorted()
     }
 
-    /// Status-bar hints for the given contexts: `key label` pairs.
-    public static func hints(in contexts: [ActionContext]) -> [(keys: String, label: String)] {
-        let order: [ActionID] = [.down, .open, .loadDemo, .nextPane, .toggleAll, .back, .help, .quit]
+    /// Status-bar hints for the given contexts: `key label` pairs, with the action so the bar
+    /// can show a disabled one as such.
+    public static func hints(in contexts: [ActionContext]) -> [(keys: String, label: String, action: ConsoleAction)] {
+        let order: [ActionID] = [.down, .open, .claim, .reply, .note, .tag, .status, .send, .sendAnyway, .editAgain,
+                                 .handoffRelease, .handoffNext, .handoffConfirm, .keepDraft, .search, .nextView, .nextSort,
+                                 .newTicket, .loadDemo, .nextPane, .back, .help, .quit]
         // A key bound in a more specific context hides the same key further out (q is "back"
         // in the ticket view, not "quit"), so the hint shows what the key really does here.
         let reachable = all.filter { action in
             action.hint != nil && contexts.contains(action.context)
-                && action.keys.first.map { key in self.action(for: key, in: contexts)?.id == action.id } ?? false
+                && action.keys.first.map { key in self.action(for: key, in: contexts)?.context == action.context
+                    && self.action(for: key, in: contexts)?.id == action.id } ?? false
         }
         return reachable
             .sorted { (order.firstIndex(of: $0.id) ?? order.count) < (order.firstIndex(of: $1.id) ?? order.count) }
-            .map { action in (action.id == .down ? "j/k" : action.keys.first?.label ?? "", action.hint ?? "") }
+            .map { action in (action.id == .down ? "j/k" : action.keys.first?.label ?? "", action.hint ?? "", action) }
     }
 }

@@ -7,8 +7,13 @@ extension Console {
     /// The contexts that apply now, most specific first.
     var contexts: [ActionContext] {
         switch state.screen {
-        case .main: state.focus == .queue ? [.queue, .scrolling, .main, .global] : [.main, .global]
-        case .ticket, .help: [.view, .scrolling, .global]
+        case .main: state.focus == .queue ? [.queue, .ticket, .scrolling, .main, .global] : [.main, .global]
+        case .ticket: [.view, .ticket, .scrolling, .global]
+        case .help, .report: [.view, .scrolling, .global]
+        case .search: [.search, .scrolling, .global]
+        case .compose: [.compose]
+        case .confirmSend: [.confirm, .scrolling]
+        case .handoff: [.handoff, .scrolling, .global]
         case .welcome: [.welcome, .global]
         }
     }
@@ -21,6 +26,7 @@ extension Console {
 
     private func dispatch(_ key: Key) throws {
         if state.commandLine != nil { return try handleCommandLine(key) }
+        if searchEditor != nil { return try handleSearchLine(key) }
         state.message = nil
         if key == .resize {
             try queue.resize(rows: queueRows())
@@ -31,56 +37,91 @@ extension Console {
             if key == .character("q") || key == .ctrl("c") { running = false }
             return
         }
+        if state.screen == .compose, let action = ActionTable.action(for: key, in: contexts) {
+            return try perform(action.id, argument: nil)
+        }
+        if state.screen == .compose { return composeKey(key) }
         guard let action = ActionTable.action(for: key, in: contexts) else { return }
+        if action.prefills, let command = action.command {
+            state.commandLine = LineEditor(text: command + " ", history: commandHistory)
+            return
+        }
         try perform(action.id, argument: nil)
     }
 
+    /// Runs an action: the screen on show answers first, then the actions that work anywhere.
     func perform(_ id: ActionID, argument: String?) throws {
+        if let action = ActionTable.action(id), contexts.contains(action.context) || action.context == .global {
+            if let reason = disabledReason(action) { return flash(reason, error: true) }
+        }
+        let outcome: Outcome
+        switch state.screen {
+        case .main: outcome = try performOnMain(id, argument: argument)
+        case .ticket: outcome = try performOnTicketScreen(id, argument: argument)
+        case .search: outcome = try performOnSearch(id, argument: argument)
+        case .compose: outcome = try performOnCompose(id)
+        case .confirmSend: outcome = try performOnConfirm(id)
+        case .handoff: outcome = try performOnHandoff(id)
+        case .help, .report: outcome = .unhandled
+        case .welcome: outcome = try performOnWelcome(id)
+        }
+        if outcome == .unhandled { try performAnywhere(id, argument: argument) }
+    }
+
+    /// The actions that mean the same on every screen.
+    private func performAnywhere(_ id: ActionID, argument: String?) throws {
         switch id {
         case .quit: running = false
-        case .back:
-            state.screen = state.screen == .help ? state.screenBeforeHelp : .main
+        case .back: state.pop()
         case .help:
-            if state.screen != .help { state.screenBeforeHelp = state.screen }
-            state.screen = .help
+            if state.screen != .help { state.push(.help) }
             state.helpScroll = 0
         case .commandLine: state.commandLine = LineEditor(history: commandHistory)
         case .refresh:
             try reloadAll()
             flash("Reloaded")
-        case .nextPane: state.focus = Pane(rawValue: (state.focus.rawValue + 1) % Pane.allCases.count) ?? .queue
-        case .previousPane: state.focus = Pane(rawValue: (state.focus.rawValue + Pane.allCases.count - 1) % Pane.allCases.count) ?? .queue
-        case .focusQueue: state.focus = .queue
-        case .focusRotation: state.focus = .rotation
-        case .focusTags: state.focus = .tags
+        case .search: try startSearch(argument)
         case .down: try scroll(lines: 1)
         case .up: try scroll(lines: -1)
         case .pageDown: try scroll(pages: 1)
         case .pageUp: try scroll(pages: -1)
         case .top: try scrollToEdge(end: false)
         case .bottom: try scrollToEdge(end: true)
-        case .open:
-            if let ticket = queue.selectedTicket { try openTicket(ticket.id) }
         case .goto:
             guard let text = argument, let number = Int(text.trimmingCharacters(in: CharacterSet(charactersIn: "# "))) else {
                 return flash("usage: :goto N (a ticket number)", error: true)
             }
             try openTicket(number)
-        case .toggleAll:
-            state.showAllTickets.toggle()
-            try queue.setFilter(state.showAllTickets ? TicketFilter(statuses: .all) : .activeQueue)
-            flash(state.showAllTickets ? "Showing every ticket" : "Showing the working queue (new, open, pending)")
-        case .loadDemo:
-            guard state.screen == .welcome else { return }
-            try loadDemo()
+        default:
+            // The action belongs to another screen (run from the command line here).
+            if let action = ActionTable.action(id) {
+                flash(":\(action.command ?? id.rawValue) is for: \(action.context.title.lowercased())", error: true)
+            }
         }
     }
 
+    /// Why an action cannot be used by this person now, or nil when it can. Only for showing:
+    /// the domain makes the decision again when the action runs.
+    func disabledReason(_ action: ConsoleAction) -> String? {
+        let role = workspace.actor.person.role
+        if let right = action.requires, !Permissions.allows(role, right) {
+            let roles = Role.allCases.filter { Permissions.allows($0, right) }.map(\.rawValue)
+            return "not for \(English.withArticle(role.rawValue)): only \(roles.joined(separator: ", ")) may \(right.rawValue)"
+        }
+        if action.id == .reply, !Permissions.allows(role, .replyAnyTime), !rotation.meOnShift {
+            return "replying is for people on shift; " + shiftLine.lowercased()
+        }
+        return nil
+    }
+
     /// Opens a ticket; one that does not exist (or may not be seen) is a message, not an end.
-    private func openTicket(_ id: Int) throws {
+    func openTicket(_ id: Int) throws {
         detail = try workspace.tickets.detail(id: id)
-        state.screen = .ticket(id: id)
+        if case .ticket = state.screen { state.screen = .ticket(id: id) } else { state.push(.ticket(id: id)) }
         state.ticketScroll = 0
+        state.showHistory = false
+        history = []
+        try heartbeat(on: id, .viewing, force: true)
     }
 
     /// Where the scroll offset of the full-screen page on show is kept (nil on the main screen).
@@ -88,7 +129,8 @@ extension Console {
         switch state.screen {
         case .ticket: \.ticketScroll
         case .help: \.helpScroll
-        case .main, .welcome: nil
+        case .report: \.reportScroll
+        case .main, .welcome, .search, .compose, .confirmSend, .handoff: nil
         }
     }
 
@@ -101,16 +143,36 @@ extension Console {
     }
 
     private func scroll(lines: Int) throws {
-        if !scrollPage({ $0 + lines }) { try queue.move(by: lines) }
+        if scrollList(by: lines) || scrollPage({ $0 + lines }) { return }
+        try queue.move(by: lines)
     }
 
     private func scroll(pages: Int) throws {
         let height = max(1, TextPage.bodyRows(layout.content) - 1)
-        if !scrollPage({ $0 + pages * height }) { try queue.page(by: pages) }
+        if scrollList(by: pages * height) || scrollPage({ $0 + pages * height }) { return }
+        try queue.page(by: pages)
     }
 
     private func scrollToEdge(end: Bool) throws {
-        if !scrollPage({ _ in end ? Int.max : 0 }) { try end ? queue.loadEnd() : queue.loadStart() }
+        if scrollList(by: end ? Int.max / 2 : -Int.max / 2) || scrollPage({ _ in end ? Int.max : 0 }) { return }
+        try end ? queue.loadEnd() : queue.loadStart()
+    }
+
+    /// Moves the selection of the list screens (search results, hand-off); false elsewhere.
+    private func scrollList(by delta: Int) -> Bool {
+        switch state.screen {
+        case .search:
+            searchSelection = clampedSelection(searchSelection, by: delta, count: searchHits.count)
+        case .handoff:
+            handoff.selected = clampedSelection(handoff.selected, by: delta, count: handoff.items.count)
+        default: return false
+        }
+        return true
+    }
+
+    private func clampedSelection(_ current: Int, by delta: Int, count: Int) -> Int {
+        guard count > 0 else { return 0 }
+        return min(max(0, current.addingReportingOverflow(delta).partialValue), count - 1)
     }
 
     private func handleMouse(_ event: MouseEvent) throws {
@@ -134,7 +196,7 @@ extension Console {
 
     private func handleCommandLine(_ key: Key) throws {
         guard var editor = state.commandLine else { return }
-        switch editor.handle(key, complete: ActionTable.completions) {
+        switch editor.handle(key, complete: completions) {
         case .editing: state.commandLine = editor
         case .cancel: state.commandLine = nil
         case .submit(let line):
@@ -150,16 +212,18 @@ extension Console {
         guard let action = ActionTable.action(command: name) else {
             return flash("unknown command :\(name) (Tab lists commands, ? shows help)", error: true)
         }
-        try perform(action.id, argument: parts.count > 1 ? parts[1] : nil)
+        let argument = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : nil
+        try perform(action.id, argument: argument?.isEmpty == true ? nil : argument)
     }
 
-    private func loadDemo() throws {
+    func loadDemo() throws {
         let options = DemoOptions()
         try workspace.demo.generate(options)
         workspace = try workspace.reopened()
-        queue = QueueModel(tickets: workspace.tickets, filter: .activeQueue)
+        queue = QueueModel(tickets: workspace.tickets, filter: queueFilter)
         changes = try workspace.changeFeed()
         state.screen = .main
+        state.stack = []
         try reloadAll()
         flash("Loaded the demo company: \(options.people) people, \(options.tickets) tickets")
     }

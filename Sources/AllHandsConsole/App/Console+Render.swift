@@ -7,10 +7,18 @@ extension Console {
     func currentPage() -> TextPage? {
         let width = layout.content.width
         switch state.screen {
-        case .ticket: return detail.map { TicketView.page($0, width: width, timeZone: timeZone, now: now) }
+        case .ticket:
+            return detail.map { d in
+                state.showHistory
+                    ? TicketPage.history(d, entries: history, width: width, timeZone: timeZone)
+                    : TicketPage.page(d, width: width, timeZone: timeZone, now: now, sla: workspace.config.sla)
+            }
         case .help: return HelpScreen.page(width: width)
         case .welcome: return WelcomeScreen.page(width: width, databasePath: workspace.databasePath)
-        case .main: return nil
+        case .report(let kind): return reportPage(kind, width: width)
+        case .handoff: return handoffPage(width: width)
+        case .confirmSend: return compose.map { ConfirmSendPage.page($0, width: width, timeZone: timeZone) }
+        case .main, .search, .compose: return nil
         }
     }
 
@@ -29,8 +37,10 @@ extension Console {
         case .main:
             if let tabs = l.tabBar { TabBar.draw(&grid, tabs, focus: state.focus) }
             if let rect = l.panes[.queue] {
-                QueuePane.draw(&grid, rect, queue: queue, focused: state.focus == .queue, showAll: state.showAllTickets,
-                               dimension: primaryDimension, changed: Set(changedTickets.keys), now: t)
+                QueuePane.draw(&grid, rect, queue: queue, focused: state.focus == .queue,
+                               bar: ViewBar(current: state.view, sort: state.sort, counts: viewCounts),
+                               marks: QueuePane.Marks(dimension: primaryDimension, changed: Set(changedTickets.keys),
+                                                      presence: presenceByTicket, sla: workspace.config.sla, now: t))
             }
             if let rect = l.panes[.rotation] {
                 RotationPane.draw(&grid, rect, overview: rotation, now: t, timeZone: timeZone, focused: state.focus == .rotation)
@@ -42,12 +52,32 @@ extension Console {
             if let separator = l.separator {
                 for y in separator.y..<separator.maxY { grid.write("│", x: separator.x, y: y, role: .border) }
             }
-        case .ticket, .help, .welcome:
+        case .search:
+            SearchResultsPane.draw(&grid, l.content, query: searchQuery, hits: searchHits, selected: searchSelection, now: t)
+        case .compose:
+            if let compose { ComposePane.draw(&grid, l.content, session: compose) }
+        case .ticket, .help, .welcome, .report, .handoff, .confirmSend:
             currentPage()?.draw(&grid, l.content, scroll: pageScroll.map { state[keyPath: $0] } ?? 0)
         }
         StatusBar.draw(&grid, l.statusBar, person: workspace.actor.person, via: workspace.actor.via,
-                       onShift: rotation.meOnShift, state: state, contexts: contexts,
+                       shift: shiftLine, state: state, contexts: contexts, prompt: prompt,
+                       completions: state.commandLine.map { completions(String($0.text.prefix($0.cursor))) } ?? [],
+                       disabled: { [self] in disabledReason($0) != nil },
                        clock: Timestamp.clock(t, timeZone: timeZone))
         return grid
+    }
+
+    /// "on shift until 12:00" or "next shift Tue 09:00", in the viewer's zone.
+    var shiftLine: String {
+        switch standing {
+        case .onShift(_, let until): "on shift until " + Timestamp.hourMinute(until, timeZone: timeZone)
+        case .offShift(let next?): "next shift " + Timestamp.weekdayClock(next, timeZone: timeZone, now: now)
+        case .offShift(nil): "no shift planned"
+        }
+    }
+
+    /// What the bottom line is asking for, when it is a prompt rather than the command line.
+    var prompt: (label: String, editor: LineEditor)? {
+        searchEditor.map { ("Search: ", $0) }
     }
 }

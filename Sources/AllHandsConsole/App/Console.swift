@@ -32,6 +32,33 @@ public final class Console {
     var running = true
     static let markSeconds: Int64 = 3
 
+    // What the screens show besides the queue, loaded by keys and ticks.
+    /// How many tickets each view holds, for the view bar.
+    var viewCounts: [TicketView: Int] = [:]
+    /// Where the viewer stands with the rota: drives the status bar and the reply rule's hint.
+    var standing: ShiftStanding = .offShift(nextStart: nil)
+    /// The open ticket's audit trail, when the history is shown.
+    var history: [AuditEntry] = []
+    /// The search line while it is being typed.
+    var searchEditor: LineEditor?
+    var searchHistory: [String] = []
+    var searchQuery = ""
+    var searchHits: [SearchHit] = []
+    var searchSelection = 0
+    /// The reply or note being written.
+    var compose: ComposeSession?
+    /// The choices for each open ticket at the end of a shift.
+    var handoff = HandoffPlan()
+    /// Who else is on the tickets of the visible queue page.
+    var presenceByTicket: [Int: [Presence]] = [:]
+    var lastHeartbeat: (ticket: Int, activity: Presence.Activity, at: Int64)?
+    /// Shift ends already asked about, so the hand-off is offered once per shift.
+    var handoffOffered: Set<Int> = []
+    /// Lines of goodwill awaiting approval or of boundaries, for the report screen.
+    var reportLines: [String] = []
+    /// The editor command (`$VISUAL`, else `$EDITOR`); nil writes inline. Tests set it.
+    public var editorCommand: String? = ExternalEditor.command(environment: ProcessInfo.processInfo.environment)
+
     public init(workspace: Workspace, backend: any Backend, clock: any Clock) throws {
         self.workspace = workspace
         self.timeZone = Self.zone(of: workspace)
@@ -41,8 +68,8 @@ public final class Console {
         self.changes = try workspace.changeFeed()
         state.screen = workspace.isEmpty ? .welcome : .main
         queue.visibleRows = queueRows()
-        try queue.loadStart(recount: true)
-        rotation = try workspace.rotation.overview()
+        try queue.setFilter(queueFilter)
+        try reloadShiftAndCounts()
     }
 
     /// Tag counts walk every open ticket (tens of milliseconds at a million tickets), so the
@@ -126,7 +153,13 @@ public final class Console {
             changedTags = changedTags.filter { $0.value > t }
             dirty = true
         }
-        if t / 60 != lastMinute { dirty = true }
+        if t / 60 != lastMinute {
+            dirty = true
+            let previous = standing
+            try reloadShiftAndCounts()
+            offerHandoff(after: previous)
+        }
+        try keepPresence()
         if dirty { draw() }
     }
 
@@ -139,15 +172,29 @@ public final class Console {
 
     func reloadAll() throws {
         queue.visibleRows = queueRows()
-        try queue.loadStart(recount: true)
+        try queue.setFilter(queueFilter)
         try reloadSidePanes()
-        if case .ticket(let id) = state.screen { detail = try workspace.tickets.detail(id: id) }
+        if case .ticket(let id) = state.screen { try reloadTicket(id) }
     }
 
     private func reloadSidePanes() throws {
         tagCounts = try workspace.tags.liveCounts()
         tagsLoaded = true
+        try reloadShiftAndCounts()
+        try reloadPresence()
+    }
+
+    /// The rota overview, the viewer's standing and the view bar's counts.
+    func reloadShiftAndCounts() throws {
         rotation = try workspace.rotation.overview()
+        standing = try workspace.shifts.standing()
+        viewCounts = try workspace.tickets.viewCounts(tag: state.view.tag)
+    }
+
+    /// The open ticket and, when shown, its history.
+    func reloadTicket(_ id: Int) throws {
+        detail = try workspace.tickets.detail(id: id)
+        if state.showHistory { history = try workspace.tickets.history(id: id) }
     }
 
     /// Another process committed: reload the visible data and mark what changed.
@@ -160,6 +207,7 @@ public final class Console {
         try reloadSidePanes()
         for count in tagCounts where before[count.tag.qualifiedName] != count.open { changedTags[count.tag.qualifiedName] = until }
         if case .ticket(let id) = state.screen { try refreshOpenTicket(id) }
+        if state.screen == .search { try rerunSearch() }
     }
 
     /// Reloads the ticket on show and says what someone else changed in it.
@@ -172,7 +220,8 @@ public final class Console {
             return flash("ticket #\(id) is gone", error: true)
         }
         detail = new
-        guard let old, old != new else { return }
+        if state.showHistory { history = try workspace.tickets.history(id: id) }
+        guard let old, old.ticket != new.ticket || old.messages != new.messages else { return }
         if let text = TicketChangeNotice.describe(before: old, after: new, by: lastActor(onTicket: id)) {
             flash("#\(id) changed: " + text)
         }

@@ -25,13 +25,28 @@ public enum Screen: Equatable, Sendable {
     case ticket(id: Int)
     case help
     case welcome
+    /// Search results for the last query.
+    case search
+    /// The inline composer (no `$VISUAL`/`$EDITOR`).
+    case compose
+    /// Someone wrote while the person was writing: send anyway, edit again, or keep the draft.
+    case confirmSend
+    /// Ending a shift: what happens to each open ticket the person holds.
+    case handoff
+    /// A read-only list: goodwill waiting for approval, or the requesters marked abusive.
+    case report(ReportKind)
 }
+
+public enum ReportKind: Sendable, Equatable { case approvals, boundaries }
+
+/// What a screen did with an action: handled it, or left it for the global actions.
+enum Outcome { case handled, unhandled }
 
 /// Everything about the UI that is not data: what shows, what has focus, what is being typed.
 public struct ConsoleState: Equatable, Sendable {
     public var screen: Screen = .main
-    /// Where `q`/`Esc` returns to from help.
-    public var screenBeforeHelp: Screen = .main
+    /// Screens to return to with `q`/`Esc`, most recent last.
+    public var stack: [Screen] = []
     public var focus: Pane = .queue
     /// The `:` command line while it is open.
     public var commandLine: LineEditor?
@@ -40,8 +55,23 @@ public struct ConsoleState: Equatable, Sendable {
     public var messageIsError = false
     public var ticketScroll = 0
     public var helpScroll = 0
-    /// The queue shows the working queue (new, open, pending) or every ticket.
-    public var showAllTickets = false
+    public var reportScroll = 0
+    /// The ticket view shows the audit trail instead of the thread.
+    public var showHistory = false
+    /// Which tickets the queue shows and in what order.
+    public var view: TicketView = .unassigned
+    public var sort: TicketSort = .priority
 
     public init() {}
+
+    /// Shows `screen`, remembering where to come back to.
+    mutating func push(_ next: Screen) {
+        if screen != next { stack.append(screen) }
+        screen = next
+    }
+
+    /// Back to the previous screen (the main screen when there is none).
+    mutating func pop() {
+        screen = stack.popLast() ?? .main
+    }
 }

@@ -99,21 +99,25 @@ public struct LineEditor: Equatable, Sendable {
         cursor = text.count
     }
 
-    /// Completes the command word (only while the cursor is in it) to the longest common prefix
-    /// of its candidates, with a space after it when only one is left.
+    /// Completes the word before the cursor to the longest common prefix of its candidates,
+    /// with a space after it when only one is left. `complete` gets the whole line up to the
+    /// cursor (so it can tell a command word from an argument) and returns candidates for the
+    /// word being typed.
     private mutating func completeWord(_ complete: (String) -> [String]) {
         let before = String(text.prefix(cursor))
-        guard !before.contains(" ") else { return }
-        let matches = complete(before)
+        let start = before.lastIndex(of: " ").map { before.index(after: $0) } ?? before.startIndex
+        let word = String(before[start...])
+        let head = String(before[..<start])
+        let matches = complete(before).filter { $0.hasPrefix(word) }
         guard let first = matches.first else { return }
         var prefix = first
-        for word in matches.dropFirst() {
-            while !word.hasPrefix(prefix) { prefix.removeLast() }
+        for candidate in matches.dropFirst() {
+            while !candidate.hasPrefix(prefix) { prefix.removeLast() }
         }
         let rest = String(text.dropFirst(cursor))
         let completed = matches.count == 1 && !rest.hasPrefix(" ") ? prefix + " " : prefix
-        guard completed.count > before.count else { return }
-        text = completed + rest
-        cursor = completed.count
+        guard completed.count > word.count else { return }
+        text = head + completed + rest
+        cursor = head.count + completed.count
     }
 }

@@ -5,12 +5,14 @@ import TerminalUI
 /// The bottom row: who you are, your shift, the keys that matter here, the time. The command
 /// line and messages take it over while they show. Nothing here is ever cut inside a word.
 enum StatusBar {
-    static func draw(_ grid: inout Grid, _ rect: Rect, person: Person, via: String?, onShift: Bool,
-                     state: ConsoleState, contexts: [ActionContext], clock: String) {
+    static func draw(_ grid: inout Grid, _ rect: Rect, person: Person, via: String?, shift: String,
+                     state: ConsoleState, contexts: [ActionContext], prompt: (label: String, editor: LineEditor)?,
+                     completions: [String], disabled: (ConsoleAction) -> Bool, clock: String) {
         guard rect.height > 0 else { return }
         grid.fill(rect, role: .statusBar)
-        if let editor = state.commandLine { return drawCommandLine(&grid, rect, editor) }
-        let who = " \(Sanitizer.clean(person.login)) · \(person.role.rawValue)\(via.map { " (via \(Sanitizer.clean($0)))" } ?? "") · \(onShift ? "on shift" : "off shift") "
+        if let editor = state.commandLine { return drawCommandLine(&grid, rect, editor, label: ":", completions: completions) }
+        if let prompt { return drawCommandLine(&grid, rect, prompt.editor, label: prompt.label, completions: []) }
+        let who = " \(Sanitizer.clean(person.login)) · \(person.role.rawValue)\(via.map { " (via \(Sanitizer.clean($0)))" } ?? "") · \(shift) "
         let right = " " + clock + " "
         let showClock = rect.width >= TextWidth.columns(who) + TextWidth.columns(right) + 10
         let end = showClock ? rect.maxX - TextWidth.columns(right) : rect.maxX
@@ -23,17 +25,19 @@ enum StatusBar {
             for hint in ActionTable.hints(in: contexts) {
                 let text = " \(hint.keys) \(hint.label) "
                 guard x + TextWidth.columns(text) <= end else { break }
-                x += grid.write(text, x: x, y: rect.y, role: .statusBar)
+                // An action this person may not use now still shows, dimmed: `?` and the key say why.
+                x += grid.write(text, x: x, y: rect.y, role: disabled(hint.action) ? .disabled : .statusBar)
             }
         }
         if showClock { grid.write(right, x: end, y: rect.y, role: .statusBar) }
     }
 
-    /// `:text` with the cursor shown as a highlighted cell, scrolled so the cursor stays in
-    /// view, and the commands Tab would complete to on the right when there is room.
-    static func drawCommandLine(_ grid: inout Grid, _ rect: Rect, _ editor: LineEditor) {
-        let matches = ActionTable.completions(ActionTable.commandWord(editor.text))
-        var available = rect.width - 1
+    /// `:text` (or a prompt's label and text) with the cursor shown as a highlighted cell,
+    /// scrolled so the cursor stays in view, and what Tab would complete to on the right when
+    /// there is room.
+    static func drawCommandLine(_ grid: inout Grid, _ rect: Rect, _ editor: LineEditor, label: String,
+                                completions matches: [String]) {
+        var available = rect.width - TextWidth.columns(label)
         if !matches.isEmpty, rect.width > 40 {
             let text = TextWidth.truncateAtWord("Tab: " + matches.joined(separator: " "), to: rect.width / 2)
             grid.write(text, x: rect.maxX - TextWidth.columns(text) - 1, y: rect.y, role: .statusBar)
@@ -44,7 +48,7 @@ enum StatusBar {
         var start = 0
         func width(_ range: Range<Int>) -> Int { range.reduce(0) { $0 + TextWidth.columns(characters[$1]) } }
         while start < editor.cursor, width(start..<editor.cursor) + 2 > available { start += 1 }
-        var x = rect.x + grid.write(start > 0 ? "…" : ":", x: rect.x, y: rect.y, role: .statusBar)
+        var x = rect.x + grid.write(start > 0 ? "…" : label, x: rect.x, y: rect.y, role: .statusBar)
         for (i, character) in characters.enumerated().dropFirst(start) {
             let w = max(1, TextWidth.columns(character))
             guard x + w <= rect.x + available else { break }

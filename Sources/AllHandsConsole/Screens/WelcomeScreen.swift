@@ -1,4 +1,13 @@
+import AllHandsCore
 import TerminalUI
+
+extension Console {
+    func performOnWelcome(_ id: ActionID) throws -> Outcome {
+        guard id == .loadDemo else { return .unhandled }
+        try loadDemo()
+        return .handled
+    }
+}
 
 /// What an empty database opens on. Its keys come from the action table, so they are the keys
 /// that work here.

@@ -54,6 +54,25 @@ public enum Timestamp {
     }
 
     /// `12:00 EST`: a clock in the given zone.
+    /// `Tue 09:00` within the coming week, `Dec 3 09:00` beyond it: when a shift starts.
+    public static func weekdayClock(_ seconds: Int64, timeZone: TimeZone, now: Int64) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let date = Date(timeIntervalSince1970: TimeInterval(seconds))
+        let parts = calendar.dateComponents([.month, .day, .weekday], from: date)
+        let time = hourMinute(seconds, timeZone: timeZone)
+        if seconds - now < 6 * 86_400, let weekday = parts.weekday, (1...7).contains(weekday) {
+            return calendar.shortWeekdaySymbols[weekday - 1] + " " + time
+        }
+        let month = parts.month.map { calendar.shortMonthSymbols[$0 - 1] } ?? ""
+        return "\(month) \(parts.day ?? 0) " + time
+    }
+
+    /// `09:00` in the zone.
+    public static func hourMinute(_ seconds: Int64, timeZone: TimeZone) -> String {
+        String(local(seconds, timeZone: timeZone).suffix(5))
+    }
+
     public static func clock(_ seconds: Int64, timeZone: TimeZone) -> String {
         String(local(seconds, timeZone: timeZone).suffix(5)) + " " + zone(seconds, timeZone: timeZone)
     }

@@ -1,0 +1,30 @@
+import AllHandsCore
+
+/// What Tab completes on the command line: command names for the first word, then what the
+/// command takes (statuses, priorities, tags from the taxonomy with their dimension, macro
+/// names, logins, views, orders, kinds of goodwill).
+extension Console {
+    func completions(_ before: String) -> [String] {
+        guard let space = before.firstIndex(of: " ") else { return ActionTable.completions(before) }
+        let command = String(before[..<space])
+        guard let kind = ActionTable.action(command: command)?.completes else { return [] }
+        let word = String(before[before.index(after: before.lastIndex(of: " ") ?? space)...])
+        return candidates(kind).filter { $0.hasPrefix(word) }
+    }
+
+    private func candidates(_ kind: ArgumentKind) -> [String] {
+        switch kind {
+        case .status: TicketStatus.allCases.map(\.rawValue)
+        case .priority: Priority.allCases.map(\.name)
+        case .tag:
+            // Qualified names complete too, so the dimension shows: `area:billing`.
+            workspace.config.taxonomy.dimensions.flatMap { d in d.tags.map { "\(d.name):\($0)" } }
+                + workspace.config.taxonomy.dimensions.flatMap(\.tags)
+        case .macro: workspace.config.macros.map(\.name)
+        case .login: ["me", "none"] + ((try? workspace.people.list().filter(\.active).map(\.login)) ?? [])
+        case .view: QueueViews.names
+        case .sort: QueueViews.sortNames.map(\.1)
+        case .goodwillKind: Goodwill.Kind.allCases.map(\.rawValue)
+        }
+    }
+}

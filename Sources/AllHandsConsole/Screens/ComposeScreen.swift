@@ -1,0 +1,162 @@
+import AllHandsCore
+import Foundation
+import TerminalUI
+
+/// A reply or note being written, from the key that started it to the send.
+struct ComposeSession {
+    var ticketID: Int
+    var kind: MessageKind
+    /// The newest message the writer had seen when they started (or last confirmed): the
+    /// send-time check reports anything newer.
+    var seenThrough: Int?
+    /// The inline editor's text (also the text between an editor run and the send).
+    var area: TextArea
+    /// Messages that arrived while writing, shown before a confirmed send.
+    var arrived: [Message] = []
+    /// A macro's status, applied with the send.
+    var status: TicketStatus?
+    /// A macro's tags, applied with the send.
+    var tags: [String] = []
+    /// Set when the text is the first message of a ticket being created.
+    var newTicket: NewTicketRequest?
+}
+
+/// Writing replies and notes: in `$VISUAL`/`$EDITOR` (curses suspended, the screen restored
+/// after) or, without one, in the inline editor. Whatever happens, the text is never lost:
+/// an editor that fails, an empty text after a draft, a refused send or one that would answer
+/// blindly all leave the text as a draft on the ticket.
+extension Console {
+    func startCompose(_ kind: MessageKind, ticketID: Int, macro: String? = nil) throws {
+        let current = try workspace.tickets.detail(id: ticketID)
+        var text = current.draft.map(\.body) ?? ""
+        var status: TicketStatus?
+        var tags: [String] = []
+        if let macro {
+            let rendered = try workspace.conversation.renderMacro(macro, ticketID: ticketID)
+            text = rendered.body
+            status = rendered.status
+            tags = rendered.tags
+        }
+        if let draft = current.draft, macro == nil { flash("Your draft from \(Timestamp.age(from: draft.updatedAt, to: now)) ago is back") }
+        compose = ComposeSession(ticketID: ticketID, kind: kind, seenThrough: current.messages.last?.id,
+                                 area: TextArea(text: text), status: status, tags: tags)
+        try heartbeat(on: ticketID, .composing, force: true)
+        try write(thread: current)
+    }
+
+    /// Runs the editor on the session's text, or opens the inline editor.
+    private func write(thread: TicketDetail) throws {
+        guard var session = compose else { return }
+        guard let command = editorCommand else {
+            state.push(.compose)
+            return
+        }
+        let file = ComposeFile.text(initial: session.area.text, quoting: thread.messages.map(ComposeFile.Quote.init))
+        let result = ExternalEditor.edit(initialText: file, command: command, backend: backend)
+        switch result {
+        case .saved(let text):
+            session.area = TextArea(text: ComposeFile.parse(text))
+            compose = session
+            try send()
+        case .failed(let reason, let text):
+            let kept = text.map(ComposeFile.parse) ?? session.area.text
+            try keepDraft(kept, reason: "the editor \(reason)")
+        }
+    }
+
+    func composeKey(_ key: Key) {
+        guard var session = compose else { return }
+        _ = session.area.handle(key)
+        compose = session
+    }
+
+    func performOnCompose(_ id: ActionID) throws -> Outcome {
+        switch id {
+        case .send: try send()
+        case .keepDraft: try keepDraft(compose?.area.text ?? "", reason: nil)
+        default: return .unhandled
+        }
+        return .handled
+    }
+
+    func performOnConfirm(_ id: ActionID) throws -> Outcome {
+        guard var session = compose else { return .unhandled }
+        switch id {
+        case .sendAnyway:
+            session.seenThrough = session.arrived.last?.id ?? session.seenThrough
+            session.arrived = []
+            compose = session
+            state.pop()
+            try send()
+        case .editAgain:
+            session.seenThrough = session.arrived.last?.id ?? session.seenThrough
+            session.arrived = []
+            compose = session
+            state.pop()
+            if state.screen == .compose { return .handled }
+            try write(thread: workspace.tickets.detail(id: session.ticketID))
+        case .keepDraft:
+            state.pop()
+            try keepDraft(session.area.text, reason: nil)
+        default: return .unhandled
+        }
+        return .handled
+    }
+
+    /// Sends the session's text. An empty text sends nothing (a draft stays as it was).
+    private func send() throws {
+        guard var session = compose else { return }
+        let text = session.area.text
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            finishCompose()
+            return flash("Nothing to send: the text is empty" + (hasDraft(session.ticketID) ? " (your earlier draft is kept)" : ""))
+        }
+        if let request = session.newTicket {
+            // A refusal leaves the writer in the composer with the text, to fix or Esc.
+            let ticket = try workspace.lifecycle.create(requesterEmail: request.requester, subject: request.subject, body: text)
+            finishCompose()
+            flash("Created #\(ticket.id)")
+            return try openTicket(ticket.id)
+        }
+        do {
+            try workspace.conversation.send(session.kind, ticketID: session.ticketID, body: text,
+                                            seenThrough: session.seenThrough, status: session.status, tags: session.tags)
+        } catch AllHandsError.newActivity(_, let messages) {
+            session.arrived = messages
+            compose = session
+            state.push(.confirmSend)
+            return
+        } catch {
+            if AllHandsError.endsSession(error) { throw error }
+            try keepDraft(text, reason: String(describing: error))
+            return
+        }
+        finishCompose()
+        flash(session.kind == .reply ? "Reply sent on #\(session.ticketID)" : "Note added to #\(session.ticketID)")
+        try afterChange(session.ticketID)
+    }
+
+    /// Saves the text as the person's draft on the ticket and leaves the composer.
+    private func keepDraft(_ text: String, reason: String?) throws {
+        guard let session = compose else { return }
+        finishCompose()
+        if session.newTicket != nil { return flash("No ticket created") }
+        let why = reason.map { "Not sent: \($0). " } ?? ""
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            return flash(why + "Nothing was written", error: reason != nil)
+        }
+        try workspace.conversation.saveDraft(ticketID: session.ticketID, kind: session.kind, body: text)
+        flash(why + "Your text is kept as a draft on #\(session.ticketID) (r or n brings it back)", error: reason != nil)
+        if case .ticket(let open) = state.screen, open == session.ticketID { try reloadTicket(open) }
+    }
+
+    private func finishCompose() {
+        if state.screen == .compose { state.pop() }
+        if let ticketID = compose?.ticketID { lastHeartbeat = (ticketID, .viewing, 0) }
+        compose = nil
+    }
+
+    private func hasDraft(_ ticketID: Int) -> Bool {
+        (try? workspace.tickets.detail(id: ticketID).draft) != nil
+    }
+}

@@ -1,0 +1,70 @@
+import AllHandsCore
+import Foundation
+import TerminalUI
+
+/// The main screen: the queue with its view bar, the rotation and the live tags. It answers
+/// the pane, view and order actions, and the ticket actions on the selected ticket.
+extension Console {
+    func performOnMain(_ id: ActionID, argument: String?) throws -> Outcome {
+        switch id {
+        case .nextPane: state.focus = Pane(rawValue: (state.focus.rawValue + 1) % Pane.allCases.count) ?? .queue
+        case .previousPane:
+            state.focus = Pane(rawValue: (state.focus.rawValue + Pane.allCases.count - 1) % Pane.allCases.count) ?? .queue
+        case .focusQueue: state.focus = .queue
+        case .focusRotation: state.focus = .rotation
+        case .focusTags: state.focus = .tags
+        case .open:
+            if let ticket = queue.selectedTicket { try openTicket(ticket.id) }
+        case .nextView: try showView(QueueViews.step(state.view, by: 1))
+        case .previousView: try showView(QueueViews.step(state.view, by: -1))
+        case .view:
+            guard let argument, let view = QueueViews.parse(argument, current: state.view) else {
+                flash("usage: :view " + QueueViews.names.joined(separator: "|") + " (by-tag takes a tag)", error: true)
+                return .handled
+            }
+            try showView(view)
+        case .nextSort: try showSort(QueueViews.step(state.sort))
+        case .sort:
+            guard let argument, let sort = QueueViews.sort(named: argument) else {
+                flash("usage: :sort priority|age|due", error: true)
+                return .handled
+            }
+            try showSort(sort)
+        case .newTicket: try createTicket(argument)
+        case .endShift: try startHandoff()
+        case .approvals: try showReport(.approvals)
+        case .approve: try decideGoodwill(argument, approve: true)
+        case .decline: try decideGoodwill(argument, approve: false)
+        case .boundaries: try showReport(.boundaries)
+        default:
+            guard state.focus == .queue, let ticket = queue.selectedTicket else { return .unhandled }
+            return try performOnTicket(id, ticketID: ticket.id, argument: argument)
+        }
+        return .handled
+    }
+
+    /// The queue's filter for the chosen view and order.
+    var queueFilter: TicketFilter {
+        state.view.filter(me: workspace.actor.person.login, sort: state.sort)
+    }
+
+    private func showView(_ view: TicketView) throws {
+        state.view = view
+        try queue.setFilter(queueFilter)
+        viewCounts = try workspace.tickets.viewCounts(tag: view.tag)
+        try reloadPresence()
+        flash("\(QueueViews.title(view)): \(English.count(queue.total, "ticket"))")
+    }
+
+    private func showSort(_ sort: TicketSort) throws {
+        state.sort = sort
+        try queue.setFilter(queueFilter)
+        try reloadPresence()
+        flash("Ordered by \(QueueViews.title(sort))")
+    }
+
+    /// Who else is on the tickets of the visible page.
+    func reloadPresence() throws {
+        presenceByTicket = try workspace.presence.others(onTickets: queue.visible.map(\.ticket.id))
+    }
+}

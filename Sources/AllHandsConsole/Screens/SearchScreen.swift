@@ -1,0 +1,55 @@
+import AllHandsCore
+import TerminalUI
+
+/// `/`: a query typed on the bottom line, then the ranked results with the match highlighted;
+/// Enter opens one, `q` goes back, `/` searches again.
+extension Console {
+    func startSearch(_ argument: String?) throws {
+        if let argument {
+            return try runSearch(argument)
+        }
+        searchEditor = LineEditor(text: "", history: searchHistory)
+    }
+
+    func handleSearchLine(_ key: Key) throws {
+        guard var editor = searchEditor else { return }
+        switch editor.handle(key, complete: { _ in [] }) {
+        case .editing: searchEditor = editor
+        case .cancel: searchEditor = nil
+        case .submit(let line):
+            searchEditor = nil
+            searchHistory = LineEditor.remembering(line, in: searchHistory)
+            try runSearch(line)
+        }
+    }
+
+    private func runSearch(_ query: String) throws {
+        let trimmed = query.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { return }
+        searchQuery = trimmed
+        searchHits = try workspace.search.search(trimmed, limit: Self.searchLimit)
+        searchSelection = 0
+        if state.screen != .search { state.push(.search) }
+        flash(searchHits.isEmpty ? "Nothing matches “\(trimmed)”" : "\(English.count(searchHits.count, "ticket")) match")
+    }
+
+    /// Another process committed: the same query again, keeping the selected ticket if it is still there.
+    func rerunSearch() throws {
+        guard !searchQuery.isEmpty else { return }
+        let selectedID = searchHits.indices.contains(searchSelection) ? searchHits[searchSelection].ticket.id : nil
+        searchHits = try workspace.search.search(searchQuery, limit: Self.searchLimit)
+        searchSelection = searchHits.firstIndex { $0.ticket.id == selectedID } ?? min(searchSelection, max(0, searchHits.count - 1))
+    }
+
+    static let searchLimit = 200
+
+    func performOnSearch(_ id: ActionID, argument: String?) throws -> Outcome {
+        switch id {
+        case .open:
+            guard searchHits.indices.contains(searchSelection) else { return .handled }
+            try openTicket(searchHits[searchSelection].ticket.id)
+        default: return .unhandled
+        }
+        return .handled
+    }
+}

@@ -1,0 +1,108 @@
+import AllHandsCore
+import Foundation
+import TerminalUI
+
+/// The actions on one ticket, the same from the queue (on the selected ticket) and from the
+/// ticket view (on the open one). Each is one call into the domain, which checks the rights
+/// and writes the change and its audit entry in one transaction; the notice says what happened.
+extension Console {
+    func performOnTicket(_ id: ActionID, ticketID: Int, argument: String?) throws -> Outcome {
+        let lifecycle = workspace.lifecycle
+        switch id {
+        case .claim:
+            try lifecycle.claim(ticketID)
+            flash("#\(ticketID) is yours now")
+        case .release:
+            try lifecycle.release(ticketID)
+            flash("#\(ticketID) is back in the queue")
+        case .assign:
+            guard let login = argument else { return usage(.assign) }
+            let target = login == "me" ? workspace.actor.person.login : login
+            let ticket = try lifecycle.assign(ticketID, to: target == "none" ? nil : target)
+            flash("#\(ticketID) is now \(ticket.assigneeLogin.map { "assigned to \(Sanitizer.clean($0))" } ?? "unassigned")")
+        case .status:
+            guard let name = argument, let status = TicketStatus(rawValue: name.lowercased()) else { return usage(.status) }
+            try lifecycle.setStatus(ticketID, status)
+            flash("#\(ticketID) is \(status.rawValue)")
+        case .solve:
+            try lifecycle.setStatus(ticketID, .solved)
+            flash("#\(ticketID) is solved")
+        case .priority:
+            guard let name = argument, let priority = Priority(name: name) else { return usage(.priority) }
+            try lifecycle.setPriority(ticketID, priority)
+            flash("#\(ticketID) is \(priority.name) priority")
+        case .tag, .untag:
+            let names = (argument ?? "").split(separator: " ").map(String.init)
+            guard !names.isEmpty else { return usage(id) }
+            if id == .tag {
+                let result = try lifecycle.tag(ticketID, names)
+                let free = result.freeTags.isEmpty ? "" : " (free, not in the taxonomy: \(result.freeTags.map(Sanitizer.clean).joined(separator: ", ")))"
+                flash("#\(ticketID) tagged \(names.map(Sanitizer.clean).joined(separator: " "))" + free)
+            } else {
+                try lifecycle.untag(ticketID, names)
+                flash("#\(ticketID) untagged \(names.map(Sanitizer.clean).joined(separator: " "))")
+            }
+        case .reply: try startCompose(.reply, ticketID: ticketID)
+        case .note: try startCompose(.note, ticketID: ticketID)
+        case .macro:
+            guard let name = argument else { return usage(.macro) }
+            try startCompose(.reply, ticketID: ticketID, macro: name)
+        case .goodwill: try giveGoodwill(ticketID, argument)
+        case .boundary:
+            guard let reason = argument else { return usage(.boundary) }
+            try workspace.boundaries.mark(ticketID: ticketID, reason: reason)
+            flash("The requester of #\(ticketID) is marked: every ticket of theirs shows it (:macro boundary replies)")
+        default: return .unhandled
+        }
+        try afterChange(ticketID)
+        return .handled
+    }
+
+    /// Shows the usage of an action that needs an argument.
+    func usage(_ id: ActionID) -> Outcome {
+        if let action = ActionTable.action(id), let command = action.command {
+            flash("usage: :\(command)" + (action.argument.map { " " + $0 } ?? ""), error: true)
+        }
+        return .handled
+    }
+
+    /// Reloads what shows the ticket after this console changed it.
+    func afterChange(_ ticketID: Int) throws {
+        try queue.refresh()
+        if case .ticket(let open) = state.screen, open == ticketID { try reloadTicket(ticketID) }
+        viewCounts = try workspace.tickets.viewCounts(tag: state.view.tag)
+    }
+
+    /// `:goodwill KIND AMOUNT REASON…`, e.g. `:goodwill refund 12.50 charged twice for March`.
+    private func giveGoodwill(_ ticketID: Int, _ argument: String?) throws {
+        let words = (argument ?? "").split(separator: " ", maxSplits: 2).map(String.init)
+        guard words.count == 3, let kind = Goodwill.Kind(rawValue: words[0].lowercased()),
+              let amount = Money.minorUnits(words[1]) else {
+            _ = usage(.goodwill)
+            return
+        }
+        let gesture = try workspace.goodwill.give(ticketID: ticketID, kind: kind, amount: amount,
+                                                  currency: workspace.config.goodwill.currency, reason: words[2])
+        let money = Money.format(gesture.amount, gesture.currency)
+        flash(gesture.status == .awaiting
+              ? "\(kind.rawValue) of \(money) is over your shift's budget: it waits for a lead's approval"
+              : "\(kind.rawValue) of \(money) granted")
+    }
+
+    private func decideGoodwill(_ argument: String?, approve: Bool) throws {
+        let words = (argument ?? "").split(separator: " ", maxSplits: 1).map(String.init)
+        guard let first = words.first, let id = Int(first.trimmingCharacters(in: CharacterSet(charactersIn: "#"))) else {
+            _ = usage(approve ? .approve : .decline)
+            return
+        }
+        if approve {
+            try workspace.goodwill.approve(id)
+            flash("Goodwill #\(id) approved")
+        } else {
+            guard words.count == 2 else { _ = usage(.decline); return }
+            try workspace.goodwill.decline(id, reason: words[1])
+            flash("Goodwill #\(id) declined")
+        }
+        if case .report(let kind) = state.screen { try showReport(kind) }
+    }
+}
