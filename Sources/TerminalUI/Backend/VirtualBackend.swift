@@ -76,6 +76,7 @@ public final class VirtualBackend: Backend {
             .selectionUnfocused: "s", .urgent: "U", .high: "H", .overdue: "O", .gap: "G", .accent: "a",
             .changed: "C", .changedSelection: "X", .statusBar: "B", .tabActive: "A", .tabInactive: "i", .customer: "c", .reply: "r",
             .note: "n", .today: "D", .error: "E",
+            .approaching: "o", .match: "M", .disabled: "d", .statusBarDisabled: "z", .presence: "P", .warning: "W",
         ]
         return letters[role] ?? "?"
     }
