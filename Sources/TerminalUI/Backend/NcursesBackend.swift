@@ -10,6 +10,7 @@ public final class NcursesBackend: Backend {
     private var pairs: [StyleRole: Int16] = [:]
     private var attributes: [StyleRole: attr_t] = [:]
     private var active = true
+    private var suspended = false
     private let screen: OpaquePointer?
 
     /// Starts curses on the controlling terminal.
@@ -86,6 +87,11 @@ public final class NcursesBackend: Backend {
     }
 
     public func draw(_ grid: Grid) {
+        // While suspended the terminal belongs to someone else: keep the frame for `resume`.
+        guard !suspended else {
+            previous = grid
+            return
+        }
         let full = previous?.size != grid.size
         var chars = [wchar_t](repeating: 0, count: Self.cellScalars)
         var wrote = false
@@ -144,6 +150,8 @@ public final class NcursesBackend: Backend {
     }
 
     public func readKey(timeoutMilliseconds: Int) -> Key? {
+        // Reading would make curses refresh, and so take the terminal back early.
+        guard !suspended else { return nil }
         timeout(Int32(timeoutMilliseconds))
         var code: Int32 = 0
         let rc = ah_get_wch(&code)
@@ -175,9 +183,37 @@ public final class NcursesBackend: Backend {
         return KeyDecoder.keyCode(code)
     }
 
+    /// Saves curses' terminal modes and leaves curses (`endwin`) with the cursor visible, as a
+    /// shell escape does. A second call before `resume` does nothing.
+    public func suspend() {
+        guard active, !suspended else { return }
+        suspended = true
+        def_prog_mode()
+        curs_set(1)
+        endwin()
+    }
+
+    /// Returns to curses' saved modes and repaints the whole last frame from a cleared screen:
+    /// whatever the child program left on the terminal is gone, and clusters sent outside curses'
+    /// cells are sent again.
+    public func resume() {
+        guard active, suspended else { return }
+        suspended = false
+        reset_prog_mode()
+        curs_set(0)
+        clearok(ah_stdscr(), true)
+        if let last = previous {
+            previous = nil
+            draw(last)
+        } else {
+            refresh()
+        }
+    }
+
     public func shutdown() {
         guard active else { return }
         active = false
+        suspended = false
         curs_set(1)
         endwin()
         if let screen { delscreen(screen) }

@@ -5,6 +5,14 @@ public final class VirtualBackend: Backend {
     public private(set) var frame: Grid
     public private(set) var framesDrawn = 0
     public var pendingKeys: [Key] = []
+    /// How often the terminal was handed to a child program, and taken back.
+    public private(set) var suspendCount = 0
+    public private(set) var resumeCount = 0
+    /// True between `suspend` and `resume`.
+    public private(set) var isSuspended = false
+    /// Frames drawn while suspended: always a bug (they would land on the child's screen), so
+    /// tests assert this stays zero.
+    public private(set) var framesDrawnWhileSuspended = 0
 
     public init(size: Size) {
         self.size = size
@@ -12,12 +20,23 @@ public final class VirtualBackend: Backend {
     }
 
     public func draw(_ grid: Grid) {
+        if isSuspended { framesDrawnWhileSuspended += 1 }
         frame = grid
         framesDrawn += 1
     }
 
     public func readKey(timeoutMilliseconds: Int) -> Key? {
         pendingKeys.isEmpty ? nil : pendingKeys.removeFirst()
+    }
+
+    public func suspend() {
+        suspendCount += 1
+        isSuspended = true
+    }
+
+    public func resume() {
+        resumeCount += 1
+        isSuspended = false
     }
 
     public func shutdown() {}
@@ -57,6 +76,7 @@ public final class VirtualBackend: Backend {
             .selectionUnfocused: "s", .urgent: "U", .high: "H", .overdue: "O", .gap: "G", .accent: "a",
             .changed: "C", .changedSelection: "X", .statusBar: "B", .tabActive: "A", .tabInactive: "i", .customer: "c", .reply: "r",
             .note: "n", .today: "D", .error: "E",
+            .approaching: "o", .match: "M", .disabled: "d", .statusBarDisabled: "z", .presence: "P", .warning: "W",
         ]
         return letters[role] ?? "?"
     }

@@ -25,4 +25,16 @@ public enum StyleRole: UInt8, CaseIterable, Sendable {
     case note
     case today
     case error
+    /// A ticket nearing its first-response target (past it is `overdue`).
+    case approaching
+    /// The words a search matched, inside a snippet.
+    case match
+    /// An action shown but not allowed here (its reason beside it).
+    case disabled
+    /// A disabled action on the status bar, which keeps the bar's background.
+    case statusBarDisabled
+    /// Someone else viewing or composing on the same ticket right now.
+    case presence
+    /// Something to be careful about: a boundary on the customer, a gesture awaiting approval.
+    case warning
 }

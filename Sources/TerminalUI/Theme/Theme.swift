@@ -15,7 +15,7 @@ public struct Theme: Sendable {
 
     public let name: String
     public let usesColor: Bool
-    private let looks: [StyleRole: Look]
+    let looks: [StyleRole: Look]
 
     public func look(_ role: StyleRole) -> Look {
         looks[role] ?? Look(foreground: -1, background: -1)
@@ -48,6 +48,12 @@ public struct Theme: Sendable {
         .note: Look(foreground: yellow, background: -1),
         .today: Look(foreground: black, background: green, bold: true),
         .error: Look(foreground: white, background: red, bold: true),
+        .approaching: Look(foreground: yellow, background: -1),
+        .match: Look(foreground: black, background: magenta),
+        .disabled: Look(foreground: -1, background: -1, dim: true),
+        .statusBarDisabled: Look(foreground: black, background: white, dim: true),
+        .presence: Look(foreground: magenta, background: -1, bold: true),
+        .warning: Look(foreground: yellow, background: -1, bold: true, reverse: true),
     ])
 
     public static let monochrome = Theme(name: "monochrome", usesColor: false, looks: [
@@ -73,6 +79,12 @@ public struct Theme: Sendable {
         .note: Look(foreground: -1, background: -1, dim: true),
         .today: Look(foreground: -1, background: -1, reverse: true),
         .error: Look(foreground: -1, background: -1, bold: true, reverse: true),
+        .approaching: Look(foreground: -1, background: -1, bold: true),
+        .match: Look(foreground: -1, background: -1, reverse: true, underline: true),
+        .disabled: Look(foreground: -1, background: -1, dim: true),
+        .statusBarDisabled: Look(foreground: -1, background: -1, reverse: true, dim: true),
+        .presence: Look(foreground: -1, background: -1, bold: true, reverse: true),
+        .warning: Look(foreground: -1, background: -1, bold: true, underline: true),
     ])
 
     /// The theme for this terminal: monochrome when `NO_COLOR` is set (any value) or the
