@@ -27,7 +27,7 @@ final class ActionTableTests: XCTestCase {
         let commands = ActionTable.all.compactMap(\.command)
         XCTAssertEqual(commands.count, Set(commands).count)
         for required in ["quit", "help", "goto", "refresh"] { XCTAssertTrue(commands.contains(required), required) }
-        XCTAssertEqual(ActionTable.completions("r"), ["refresh", "rotation"])
+        XCTAssertEqual(ActionTable.completions("re"), ["refresh", "release", "reply"])
         XCTAssertEqual(ActionTable.completions("go"), ["goto"])
     }
 
@@ -36,6 +36,24 @@ final class ActionTableTests: XCTestCase {
         XCTAssertEqual(ActionTable.action(for: .character("q"), in: [.queue, .scrolling, .main, .global])?.id, .quit)
         XCTAssertEqual(ActionTable.action(for: .character("j"), in: [.queue, .scrolling, .main, .global])?.id, .down)
         XCTAssertNil(ActionTable.action(for: .character("j"), in: [.welcome, .global]))
+    }
+
+    func testEveryShiftActionIsReachableByKeyOrCommand() {
+        let commands = Set(ActionTable.all.compactMap(\.command))
+        for required in ["claim", "release", "assign", "reply", "note", "status", "priority", "tag", "untag", "macro",
+                         "goodwill", "boundary", "history", "search", "new", "view", "sort", "endshift", "approvals"] {
+            XCTAssertTrue(commands.contains(required), required)
+        }
+        XCTAssertEqual(ActionTable.action(for: .character("t"), in: [.queue, .ticket, .scrolling, .main, .global])?.id, .claim)
+        XCTAssertEqual(ActionTable.action(for: .character("r"), in: [.view, .ticket, .scrolling, .global])?.id, .reply)
+        XCTAssertEqual(ActionTable.action(for: .character("/"), in: [.view, .ticket, .scrolling, .global])?.id, .search)
+    }
+
+    func testActionsThatTakeAnArgumentOpenTheCommandLineWithIt() {
+        for action in ActionTable.all where action.prefills {
+            XCTAssertNotNil(action.command, "\(action.id) prefills a command it does not have")
+            XCTAssertNotNil(action.argument, "\(action.id) prefills but takes no argument")
+        }
     }
 
     func testHintsShowWhatTheKeyReallyDoesHere() {

@@ -37,10 +37,8 @@ extension Console {
             if key == .character("q") || key == .ctrl("c") { running = false }
             return
         }
-        if state.screen == .compose, let action = ActionTable.action(for: key, in: contexts) {
-            return try perform(action.id, argument: nil)
-        }
-        if state.screen == .compose { return composeKey(key) }
+        // The inline composer takes every key as text, but for its own send and leave keys.
+        if state.screen == .compose { return try composeKey(key) }
         guard let action = ActionTable.action(for: key, in: contexts) else { return }
         if action.prefills, let command = action.command {
             state.commandLine = LineEditor(text: command + " ", history: commandHistory)
@@ -59,7 +57,7 @@ extension Console {
         case .main: outcome = try performOnMain(id, argument: argument)
         case .ticket: outcome = try performOnTicketScreen(id, argument: argument)
         case .search: outcome = try performOnSearch(id, argument: argument)
-        case .compose: outcome = try performOnCompose(id)
+        case .compose: outcome = .unhandled
         case .confirmSend: outcome = try performOnConfirm(id)
         case .handoff: outcome = try performOnHandoff(id)
         case .help, .report: outcome = .unhandled

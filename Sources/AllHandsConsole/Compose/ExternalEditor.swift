@@ -165,7 +165,9 @@ public enum ExternalEditor {
         var unblocked = sigset_t()
         sigemptyset(&unblocked)
         posix_spawnattr_setsigmask(&attributes, &unblocked)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+        // RESETIDS: under a setgid install the editor runs with the user's own group, never the
+        // group that owns the shared database (an editor can start a shell).
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_RESETIDS))
 
         let interrupt = ignoring(SIGINT), quit = ignoring(SIGQUIT)
         defer {

@@ -12,7 +12,7 @@ enum ComposePane {
         case (nil, _): what = "Reply to the customer on #\(session.ticketID)"
         }
         PaneTitle.draw(&grid, rect, title: what, detail: "C-d send · Esc keep as draft", focused: true)
-        let body = Rect(x: rect.x + 1, y: rect.y + 1, width: max(1, rect.width - 2), height: max(0, rect.height - 1))
+        let body = textArea(rect)
         guard body.height > 0 else { return }
         let view = session.area.render(width: body.width, height: body.height)
         for (row, line) in view.lines.prefix(body.height).enumerated() {
@@ -21,6 +21,13 @@ enum ComposePane {
         let cursorX = body.x + min(view.cursorColumn, body.width - 1)
         let cursorY = body.y + min(view.cursorRow, body.height - 1)
         grid.paint(Rect(x: cursorX, y: cursorY, width: 1, height: 1), role: .selection)
+    }
+}
+
+extension ComposePane {
+    /// Where the text goes: under the title, a column of margin on either side.
+    static func textArea(_ rect: Rect) -> Rect {
+        Rect(x: rect.x + 1, y: rect.y + 1, width: max(1, rect.width - 2), height: max(0, rect.height - 1))
     }
 }
 

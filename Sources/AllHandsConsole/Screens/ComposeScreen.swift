@@ -51,32 +51,38 @@ extension Console {
             state.push(.compose)
             return
         }
-        let file = ComposeFile.text(initial: session.area.text, quoting: thread.messages.map(ComposeFile.Quote.init))
-        let result = ExternalEditor.edit(initialText: file, command: command, backend: backend)
+        let heading = [session.kind == .note
+            ? "Internal note on #\(session.ticketID): never sent to the customer."
+            : "Reply to #\(session.ticketID), sent to \(thread.requester.name) <\(thread.requester.email)>."]
+        let file = ComposeFile.build(text: session.area.text, heading: heading, thread: thread.messages, timeZone: timeZone)
+        let result: ExternalEditor.EditResult
+        do {
+            result = try ExternalEditor.edit(initialText: file, command: command, backend: backend,
+                                             fileName: "allhands-\(session.kind.rawValue)-\(session.ticketID).txt")
+        } catch {
+            return try keepDraft(session.area.text, reason: error.description)
+        }
         switch result {
         case .saved(let text):
             session.area = TextArea(text: ComposeFile.parse(text))
             compose = session
             try send()
-        case .failed(let reason, let text):
-            let kept = text.map(ComposeFile.parse) ?? session.area.text
-            try keepDraft(kept, reason: "the editor \(reason)")
+        case .failed(let failure, let text):
+            try keepDraft(text.map(ComposeFile.parse) ?? session.area.text, reason: failure.description)
         }
     }
 
-    func composeKey(_ key: Key) {
+    /// A key in the inline composer: typing, or C-d to send, Esc to keep the text as a draft.
+    func composeKey(_ key: Key) throws {
         guard var session = compose else { return }
-        _ = session.area.handle(key)
+        let area = ComposePane.textArea(layout.content)
+        let outcome = session.area.handle(key, width: area.width, height: area.height)
         compose = session
-    }
-
-    func performOnCompose(_ id: ActionID) throws -> Outcome {
-        switch id {
+        switch outcome {
+        case .editing: break
         case .send: try send()
-        case .keepDraft: try keepDraft(compose?.area.text ?? "", reason: nil)
-        default: return .unhandled
+        case .cancel: try keepDraft(session.area.text, reason: nil)
         }
-        return .handled
     }
 
     func performOnConfirm(_ id: ActionID) throws -> Outcome {
