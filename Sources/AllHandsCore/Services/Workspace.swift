@@ -18,6 +18,7 @@ public final class Workspace {
     public var rotation: RotationService { RotationService(context: context) }
     public var shifts: ShiftService { ShiftService(context: context) }
     public var goodwill: GoodwillService { GoodwillService(context: context) }
+    public var boundaries: BoundaryService { BoundaryService(context: context) }
 
     /// Opens and, only when needed, migrates the database at `path`. A missing file is created
     /// private, or with `create: false` reported as `missing` with nothing created. A symbolic
