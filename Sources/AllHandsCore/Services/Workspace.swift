@@ -19,6 +19,7 @@ public final class Workspace {
     public var shifts: ShiftService { ShiftService(context: context) }
     public var goodwill: GoodwillService { GoodwillService(context: context) }
     public var boundaries: BoundaryService { BoundaryService(context: context) }
+    public var presence: PresenceService { PresenceService(context: context) }
 
     /// Opens and, only when needed, migrates the database at `path`. A missing file is created
     /// private, or with `create: false` reported as `missing` with nothing created. A symbolic
