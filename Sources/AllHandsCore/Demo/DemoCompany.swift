@@ -9,6 +9,8 @@ struct DemoCompany {
         let firstName: String
         let login: String
         let role: Role
+        /// IANA zone: the demo rota seats people in shifts that fall in their daytime.
+        let timeZone: String
     }
 
     struct Client {
@@ -21,6 +23,8 @@ struct DemoCompany {
     private(set) var supportIDs: [Int] = []
     private(set) var clients: [Client] = []
     private(set) var tagIDs: [String: Int] = [:]
+    /// Member ids seated in the rota's shift at the as-of instant.
+    private(set) var onShiftAtAsOf: [Int] = []
 
     /// People: the admin (whoever ran the demo) first, then the company team by team.
     mutating func writePeople(_ count: Int, admin: Person, now: Int64, companyDomain: String,
@@ -41,7 +45,7 @@ struct DemoCompany {
             insert.bind(zone, at: 7)
             insert.bind(now, at: 8)
             try insert.run()
-            members.append(Member(id: id, firstName: first, login: login, role: role))
+            members.append(Member(id: id, firstName: first, login: login, role: role, timeZone: zone))
             if role == .support || role == .lead { supportIDs.append(id) }
         }
         // The person who loads the demo keeps their own time zone: it is how they read every time.
@@ -112,7 +116,7 @@ struct DemoCompany {
         }
     }
 
-    /// Writes the people, customers and tags of a demo and returns them with the ticket
+    /// Writes the people, customers, tags and rota of a demo and returns them with the ticket
     /// generator for `options`: everything `allhands demo` and the benchmark share.
     static func build(_ options: DemoOptions, admin: Person, config: Configuration, now: Int64,
                       in db: Database) throws -> (DemoCompany, DemoTickets.TagIDs, DemoTickets) {
@@ -122,8 +126,12 @@ struct DemoCompany {
         try company.writeCustomers(options.customers, now: now, seed: options.seed, in: db)
         try company.writeTags(taxonomy: config.taxonomy, now: now, in: db)
         let tags = try DemoTickets.TagIDs(company: &company, now: now, in: db)
-        let zone = TimeZone(identifier: config.company.timeZone) ?? .gmt
-        let tickets = DemoTickets(count: options.tickets, seed: options.seed, now: now, days: options.days, timeZone: zone)
+        let zone = ShiftTime.companyZone(config)
+        let rota = DemoShifts(company: company, asOf: now, timeZone: zone, seed: options.seed)
+        try rota.write(in: db, now: now)
+        company.onShiftAtAsOf = rota.onShiftAtAsOf
+        var tickets = DemoTickets(count: options.tickets, seed: options.seed, now: now, days: options.days, timeZone: zone)
+        tickets.onShift = company.onShiftAtAsOf
         return (company, tags, tickets)
     }
 

@@ -4,7 +4,7 @@ import Storage
 /// measures the generator alone.
 protocol DemoSink {
     mutating func ticket(id: Int, subject: String, status: TicketStatus, priority: Priority, requester: Int,
-                         assignee: Int?, created: Int64, updated: Int64) throws
+                         assignee: Int?, created: Int64, updated: Int64, firstResponse: Int64?, solved: Int64?) throws
     mutating func message(ticket: Int, kind: MessageKind, person: Int?, customer: Int?, body: String, at: Int64) throws
     mutating func tag(ticket: Int, tag: Int) throws
 }
@@ -18,8 +18,9 @@ struct DatabaseDemoSink: DemoSink {
 
     init(_ db: Database) throws {
         tickets = try db.statement("""
-            INSERT INTO tickets (id, subject, status, priority, requester_id, assignee_id, created_at, updated_at, version)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)
+            INSERT INTO tickets (id, subject, status, priority, requester_id, assignee_id, created_at, updated_at, version,
+                                 first_response_at, solved_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
             """)
         messages = try db.statement("""
             INSERT INTO messages (ticket_id, kind, author_person_id, author_customer_id, body, created_at)
@@ -29,7 +30,7 @@ struct DatabaseDemoSink: DemoSink {
     }
 
     mutating func ticket(id: Int, subject: String, status: TicketStatus, priority: Priority, requester: Int,
-                         assignee: Int?, created: Int64, updated: Int64) throws {
+                         assignee: Int?, created: Int64, updated: Int64, firstResponse: Int64?, solved: Int64?) throws {
         let s = tickets
         s.bind(id, at: 1)
         s.bind(subject, at: 2)
@@ -39,6 +40,8 @@ struct DatabaseDemoSink: DemoSink {
         if let assignee { s.bind(assignee, at: 6) } else { s.bindNull(at: 6) }
         s.bind(created, at: 7)
         s.bind(updated, at: 8)
+        if let firstResponse { s.bind(firstResponse, at: 9) } else { s.bindNull(at: 9) }
+        if let solved { s.bind(solved, at: 10) } else { s.bindNull(at: 10) }
         try s.run()
         counts.tickets += 1
     }
@@ -69,7 +72,7 @@ struct CountingDemoSink: DemoSink {
     private(set) var textBytes = 0
 
     mutating func ticket(id: Int, subject: String, status: TicketStatus, priority: Priority, requester: Int,
-                         assignee: Int?, created: Int64, updated: Int64) throws {
+                         assignee: Int?, created: Int64, updated: Int64, firstResponse: Int64?, solved: Int64?) throws {
         counts.tickets += 1
         textBytes += subject.utf8.count
     }

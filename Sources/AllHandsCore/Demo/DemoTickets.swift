@@ -18,6 +18,12 @@ struct DemoTickets {
     let now: Int64
     let days: Int
     let timeZone: TimeZone
+    /// Member ids on shift at the as-of instant: they hold some of the day's open tickets.
+    var onShift: [Int] = []
+
+    /// The newest tickets, up to this many and under a week old, mostly still wait unassigned
+    /// in the queue: whatever the hour of the week, a shift finds work waiting.
+    static let backlog = 32
 
     private enum Author { case customer, agent }
 
@@ -72,10 +78,13 @@ struct DemoTickets {
 
             // Where it stands: follows from its age at the as-of instant.
             let created = min(arrivals.time(of: index, jitter: jitter), now - 60)
-            let status = Self.status(age: now - created, rng: &rng)
+            let age = now - created
+            let waiting = count - index <= Self.backlog && age < 7 * 86_400 && rng.chance(0.9)
+            let status = waiting ? .new : Self.status(age: age, rng: &rng)
             var assignee: Int?
-            if status != .new || rng.chance(0.1) {
+            if !waiting, status != .new || rng.chance(0.1) {
                 assignee = rng.chance(0.6) ? rng.pick(support) : everyone[rng.below(everyone.count)].id
+                if status.isActive, age < 86_400, !onShift.isEmpty, rng.chance(0.5) { assignee = rng.pick(onShift) }
             }
             let agentID = assignee ?? rng.pick(support)
             fill.agent = agentID < firstNames.count ? firstNames[agentID] : ""
@@ -83,10 +92,12 @@ struct DemoTickets {
             // The thread: at most six messages, each some minutes to hours after the last.
             var at = created
             var messages = 0
+            var firstResponse: Int64?
             func post(_ kind: MessageKind, _ template: DemoTemplate, _ author: Author) throws {
                 guard messages < 6 else { return }
                 if messages > 0 { at = min(at + 600 + Int64(rng.below(20 * 3_600)), now - 30) }
                 at = max(at, created)
+                if kind == .reply, firstResponse == nil { firstResponse = at }
                 try sink.message(ticket: id, kind: kind, person: author == .agent ? agentID : nil,
                                  customer: author == .customer ? requester + 1 : nil,
                                  body: template.render(fill), at: at)
@@ -122,7 +133,8 @@ struct DemoTickets {
             }
 
             try sink.ticket(id: id, subject: scenario.subject.render(fill), status: status, priority: priority,
-                            requester: requester + 1, assignee: assignee, created: created, updated: at)
+                            requester: requester + 1, assignee: assignee, created: created, updated: at,
+                            firstResponse: firstResponse, solved: status == .solved || status == .closed ? at : nil)
 
             // Tags: the scenario's area and type, and now and then a free tag.
             try sink.tag(ticket: id, tag: pair.area)

@@ -53,6 +53,7 @@ enum DemoStream: UInt64 {
     case person = 1
     case customer = 2
     case ticket = 3
+    case shift = 4
 
     /// The stream of item `index` (1-based ids work as well as 0-based indexes, as long as a
     /// kind always uses the same).

@@ -75,8 +75,11 @@ public struct DemoService {
         summary.tagLinks = sink.counts.tagLinks
         summary.people = company.members.count
         summary.customers = company.clients.count
+        // Someone of each role, on shift at the as-of instant where the rota seats one.
+        let onShift = Set(company.onShiftAtAsOf)
         summary.sampleLogins = [Role.employee, .support, .lead, .exec].compactMap { role in
-            company.members.first { $0.role == role }?.login
+            (company.members.first { $0.role == role && onShift.contains($0.id) }
+                ?? company.members.first { $0.role == role })?.login
         }
         try Meta.markDemo(db, seed: options.seed)
         try context.audit(Self.auditAction, entity: "database", id: nil, after: [

@@ -16,6 +16,10 @@ public final class Workspace {
     public var audit: AuditLog { AuditLog(context: context) }
     public var demo: DemoService { DemoService(context: context) }
     public var rotation: RotationService { RotationService(context: context) }
+    public var shifts: ShiftService { ShiftService(context: context) }
+    public var goodwill: GoodwillService { GoodwillService(context: context) }
+    public var boundaries: BoundaryService { BoundaryService(context: context) }
+    public var presence: PresenceService { PresenceService(context: context) }
 
     /// Opens and, only when needed, migrates the database at `path`. A missing file is created
     /// private, or with `create: false` reported as `missing` with nothing created. A symbolic

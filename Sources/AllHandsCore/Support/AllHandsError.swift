@@ -18,6 +18,9 @@ public enum AllHandsError: Error, Equatable, CustomStringConvertible {
     case conflict(what: String, expected: Int, found: Int)
     /// Someone else claimed the ticket first; nothing was written.
     case alreadyClaimed(ticket: Int, by: String)
+    /// Someone else decided first (a goodwill gesture already approved or declined); nothing
+    /// was written. `what` names it, `outcome` is what it became.
+    case alreadyDecided(what: String, outcome: String, by: String)
     /// Messages arrived on the ticket since the writer opened it: the send waits for a
     /// confirmation (the messages are what to show), and the text is kept as a draft.
     case newActivity(ticket: Int, messages: [Message])
@@ -48,6 +51,8 @@ public enum AllHandsError: Error, Equatable, CustomStringConvertible {
             return "\(what) changed since you read it (version \(expected) is now \(found)); nothing was written — re-read and try again"
         case .alreadyClaimed(let ticket, let by):
             return "ticket #\(ticket) was already claimed by \(by); nothing was changed"
+        case .alreadyDecided(let what, let outcome, let by):
+            return "\(what) was already \(outcome) by \(by); nothing was changed"
         case .newActivity(let ticket, let messages):
             return "\(English.count(messages.count, "new message")) on ticket #\(ticket) since you opened it; "
                 + "read \(messages.count == 1 ? "it" : "them") and send again to confirm (your text is kept as a draft)"

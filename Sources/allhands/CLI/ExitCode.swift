@@ -19,7 +19,7 @@ enum ExitCode {
         switch error {
         case .notPermitted, .notAllowed, .notAMember, .unknownIdentity: return noPermission
         case .notFound, .invalid: return dataError
-        case .conflict, .alreadyClaimed, .newActivity: return tempFail
+        case .conflict, .alreadyClaimed, .alreadyDecided, .newActivity: return tempFail
         case .refused, .holdsRealData: return cannotCreate
         case .badConfig: return config
         case .database(let db): return code(for: db)

@@ -1,8 +1,7 @@
 import Storage
 
-/// What the console's rotation pane shows about the support rota. The rotation itself (shifts,
-/// assignments, fairness) arrives with its own migration; until then the database has no
-/// `shifts` table and the overview says no rotation is planned.
+/// What the console's rotation pane and status bar show about the rota: who is on shift now,
+/// and the viewer's own standing ("on shift until 12:00", "next shift Tue 09:00").
 public struct RotationOverview: Sendable, Equatable {
     /// Whether any shift exists at all.
     public var planned: Bool
@@ -12,6 +11,16 @@ public struct RotationOverview: Sendable, Equatable {
     public var myNextShift: Int64?
     /// Whether the viewer is on shift right now.
     public var meOnShift: Bool
+    /// When the viewer's current shift ends (UTC seconds), while they are on one.
+    public var myShiftEnds: Int64?
+
+    public init(planned: Bool, onShiftNow: [String], myNextShift: Int64?, meOnShift: Bool, myShiftEnds: Int64? = nil) {
+        self.planned = planned
+        self.onShiftNow = onShiftNow
+        self.myNextShift = myNextShift
+        self.meOnShift = meOnShift
+        self.myShiftEnds = myShiftEnds
+    }
 
     public static let unplanned = RotationOverview(planned: false, onShiftNow: [], myNextShift: nil, meOnShift: false)
 }
@@ -19,13 +28,23 @@ public struct RotationOverview: Sendable, Equatable {
 public struct RotationService {
     let context: ServiceContext
 
+    /// The overview at the clock's now, read in one transaction.
     public func overview() throws -> RotationOverview {
         try context.check(.viewTickets)
         return try context.read { db in
-            let hasTable = try db.fetchInt(
-                "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'shifts')") == 1
-            guard hasTable, try db.fetchInt("SELECT EXISTS (SELECT 1 FROM shifts)") == 1 else { return .unplanned }
-            return RotationOverview(planned: true, onShiftNow: [], myNextShift: nil, meOnShift: false)
+            guard try db.fetchInt("SELECT EXISTS (SELECT 1 FROM shifts)") == 1 else { return .unplanned }
+            let now = context.now
+            var overview = RotationOverview(planned: true, onShiftNow: try ShiftRules.onShift(at: now, in: db),
+                                            myNextShift: nil, meOnShift: false)
+            switch try ShiftRules.standing(personID: context.actor.person.id, at: now, in: db) {
+            case .onShift(_, let until):
+                overview.meOnShift = true
+                overview.myShiftEnds = until
+                overview.myNextShift = try ShiftRules.nextStart(personID: context.actor.person.id, after: now, in: db)
+            case .offShift(let next):
+                overview.myNextShift = next
+            }
+            return overview
         }
     }
 }

@@ -14,11 +14,15 @@ enum ShiftRules {
             """, personID, instant, instant, transform: { ($0.int(0), $0.int64(1)) }) {
             return .onShift(shiftID: row.0, until: row.1)
         }
-        let next = try db.fetchOne("""
+        return .offShift(nextStart: try nextStart(personID: personID, after: instant, in: db))
+    }
+
+    /// When the person's next shift starts after `instant`, if one is planned.
+    static func nextStart(personID: Int, after instant: Int64, in db: Database) throws -> Int64? {
+        try db.fetchOne("""
             SELECT min(s.starts_at) FROM shift_assignments a JOIN shifts s ON s.id = a.shift_id
             WHERE a.person_id = ? AND s.starts_at > ?
             """, personID, instant, transform: { $0.isNull(0) ? nil : $0.int64(0) }) ?? nil
-        return .offShift(nextStart: next)
     }
 
     /// Logins on shift at `instant`, by login.
@@ -48,12 +52,15 @@ enum ShiftRules {
 }
 
 extension ShiftRules {
+    /// The people table's columns as `PeopleService.person` reads them, for a query on `people p`.
+    static let personColumns = PeopleService.columns.split(separator: ",")
+        .map { "p." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")
+
     /// Round-robin: of the people on shift at `instant`, the one holding the fewest active
     /// tickets (ties by login), or nil when nobody is on shift.
     static func roundRobinAssignee(at instant: Int64, in db: Database) throws -> Person? {
         try db.fetchOne("""
-            SELECT \(PeopleService.columns.split(separator: ",").map { "p." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", "))
-            FROM people p
+            SELECT \(personColumns) FROM people p
             WHERE p.active = 1 AND EXISTS (
                 SELECT 1 FROM shift_assignments a JOIN shifts s ON s.id = a.shift_id
                 WHERE a.person_id = p.id AND s.starts_at <= ? AND ? < s.ends_at AND a.ended_at IS NULL)
@@ -61,5 +68,15 @@ extension ShiftRules {
                       AND t.status IN \(TicketStatus.activeSQLList)), p.login
             LIMIT 1
             """, instant, instant, transform: PeopleService.person)
+    }
+}
+
+extension ShiftRules {
+    /// Who a ticket created now goes to: with the config's `queue.roundRobin` on, the
+    /// least-loaded person on shift; otherwise, or with nobody on shift, nobody (it waits in the
+    /// queue). Ticket creation calls this inside its transaction.
+    static func newTicketAssignee(config: Configuration, at instant: Int64, in db: Database) throws -> Person? {
+        guard config.queue.roundRobin else { return nil }
+        return try roundRobinAssignee(at: instant, in: db)
     }
 }

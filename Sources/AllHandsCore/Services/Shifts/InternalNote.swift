@@ -1,0 +1,14 @@
+import Storage
+
+/// An internal note the system writes on a ticket on someone's behalf (a hand-off at shift
+/// end, a decision on a goodwill gesture), inside the caller's transaction. The ticket's
+/// version moves, as with any note, so a composer open on it notices; the full-text index
+/// follows the message by trigger.
+enum InternalNote {
+    static func add(ticketID: Int, body: String, by personID: Int, at now: Int64, in db: Database) throws {
+        try db.execute("""
+            INSERT INTO messages (ticket_id, kind, author_person_id, body, created_at) VALUES (?, 'note', ?, ?, ?)
+            """, ticketID, personID, body, now)
+        try db.execute("UPDATE tickets SET updated_at = ?, version = version + 1 WHERE id = ?", now, ticketID)
+    }
+}
