@@ -59,8 +59,8 @@ extension Console {
         case .handoffConfirm:
             let me = workspace.actor.person.login
             let choices = Dictionary(uniqueKeysWithValues: handoff.items.map { item in
-                (item.ticket.id, item.to.map { ShiftHandoff.handTo($0, note: "Handed over by \(me) at the end of their shift.") }
-                    ?? ShiftHandoff.release)
+                (item.ticket.id, item.to.map { Handoff.handTo($0, note: "Handed over by \(me) at the end of their shift.") }
+                    ?? Handoff.release)
             })
             try workspace.shifts.end(handoffs: choices)
             let handed = handoff.items.filter { $0.to != nil }.count

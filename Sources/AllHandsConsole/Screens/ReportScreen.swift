@@ -10,12 +10,14 @@ extension Console {
         switch kind {
         case .approvals:
             reportLines = try workspace.goodwill.list(status: .awaiting).map { g in
-                "#\(g.id)  ticket #\(g.ticketID)  \(g.kind.rawValue) \(Money.format(g.amount, g.currency))  by \(g.by), "
+                "#\(g.id)  ticket #\(g.ticketID)  \(g.kind.rawValue) \(GoodwillService.format(g.amount, currency: g.currency))  by \(g.by), "
                     + "\(Timestamp.localWithZone(g.createdAt, timeZone: zone)): \(g.reason)"
             }
         case .boundaries:
-            reportLines = try workspace.boundaries.list().map { b in
-                "\(b.customerName): \(b.reason) (marked by \(b.setBy), \(Timestamp.localWithZone(b.setAt, timeZone: zone)))"
+            reportLines = try workspace.boundaries.list().map { marked in
+                let b = marked.boundary
+                return "\(b.customerName) <\(marked.email)>, \(English.count(marked.openTickets, "open ticket")): \(b.reason) "
+                    + "(marked by \(b.setBy), \(Timestamp.localWithZone(b.setAt, timeZone: zone)))"
             }
         }
         state.reportScroll = 0

@@ -77,13 +77,13 @@ extension Console {
     private func giveGoodwill(_ ticketID: Int, _ argument: String?) throws {
         let words = (argument ?? "").split(separator: " ", maxSplits: 2).map(String.init)
         guard words.count == 3, let kind = Goodwill.Kind(rawValue: words[0].lowercased()),
-              let amount = Money.minorUnits(words[1]) else {
+              let amount = GoodwillService.parseAmount(words[1]) else {
             _ = usage(.goodwill)
             return
         }
         let gesture = try workspace.goodwill.give(ticketID: ticketID, kind: kind, amount: amount,
                                                   currency: workspace.config.goodwill.currency, reason: words[2])
-        let money = Money.format(gesture.amount, gesture.currency)
+        let money = GoodwillService.format(gesture.amount, currency: gesture.currency)
         flash(gesture.status == .awaiting
               ? "\(kind.rawValue) of \(money) is over your shift's budget: it waits for a lead's approval"
               : "\(kind.rawValue) of \(money) granted")
@@ -96,11 +96,11 @@ extension Console {
             return
         }
         if approve {
-            try workspace.goodwill.approve(id)
+            try workspace.goodwill.approve(id: id)
             flash("Goodwill #\(id) approved")
         } else {
             guard words.count == 2 else { _ = usage(.decline); return }
-            try workspace.goodwill.decline(id, reason: words[1])
+            try workspace.goodwill.decline(id: id, reason: words[1])
             flash("Goodwill #\(id) declined")
         }
         if case .report(let kind) = state.screen { try showReport(kind) }

@@ -27,7 +27,7 @@ enum TicketPage {
             lines += TextPage.wrapped("◆ " + who.joined(separator: " · "), width: textWidth, role: .presence)
         }
         for g in detail.goodwill {
-            var text = "Goodwill #\(g.id): \(g.kind.rawValue) \(Money.format(g.amount, g.currency)) by \(Sanitizer.clean(g.by)) — “\(Sanitizer.clean(g.reason))” · \(g.status.rawValue)"
+            var text = "Goodwill #\(g.id): \(g.kind.rawValue) \(GoodwillService.format(g.amount, currency: g.currency)) by \(Sanitizer.clean(g.by)) — “\(Sanitizer.clean(g.reason))” · \(g.status.rawValue)"
             if let by = g.decidedBy { text += " by " + Sanitizer.clean(by) }
             lines += TextPage.wrapped(text, width: textWidth, role: g.status == .awaiting ? .warning : .accent)
         }
