@@ -66,6 +66,7 @@ public struct DemoService {
                                                              in: db)
         var sink = try DatabaseDemoSink(db)
         try tickets.generate(company: company, tags: tags, into: &sink)
+        try DemoGestures.write(in: db, now: now, budget: context.config.goodwill)
         for sql in recreate { try db.execute(sql) }
         try Self.rebuildSearch(db)
 
