@@ -66,8 +66,8 @@ public struct DemoService {
                                                              in: db)
         var sink = try DatabaseDemoSink(db)
         try tickets.generate(company: company, tags: tags, into: &sink)
-        try DemoGestures.write(in: db, now: now, budget: context.config.goodwill)
         for sql in recreate { try db.execute(sql) }
+        try DemoGestures.write(in: db, now: now, budget: context.config.goodwill)
         try Self.rebuildSearch(db)
 
         summary.asOf = now
