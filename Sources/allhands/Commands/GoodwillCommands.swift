@@ -75,7 +75,7 @@ enum GoodwillCommands {
         "goodwill approve", "ID [--json]", "Approve a gesture awaiting a lead (leads and admins; not your own)."
     ) { args, session in
         let json = args.flag("--json")
-        let id = try parseID(try args.required("goodwill ID"))
+        let id = try ShiftCommands.parseNumber(try args.required("goodwill ID"), "goodwill")
         try args.finish()
         let gesture = try session.workspace().goodwill.approve(id: id)
         if json { return try Output.json(GoodwillJSON(gesture)) }
@@ -89,7 +89,7 @@ enum GoodwillCommands {
     ) { args, session in
         let json = args.flag("--json")
         guard let reason = try args.option("--reason") else { throw UsageError("--reason is required") }
-        let id = try parseID(try args.required("goodwill ID"))
+        let id = try ShiftCommands.parseNumber(try args.required("goodwill ID"), "goodwill")
         try args.finish()
         let gesture = try session.workspace().goodwill.decline(id: id, reason: reason)
         if json { return try Output.json(GoodwillJSON(gesture)) }
@@ -135,18 +135,10 @@ enum GoodwillCommands {
     static let clear = Command(
         "boundary clear", "CUSTOMER_ID", "Lift the mark on a requester (support, leads and admins)."
     ) { args, session in
-        let text = try args.required("CUSTOMER_ID")
-        guard let id = Int(text), id > 0 else { throw UsageError("'\(text)' is not a customer number") }
+        let id = try ShiftCommands.parseNumber(try args.required("CUSTOMER_ID"), "customer")
         try args.finish()
         try session.workspace().boundaries.clear(customerID: id)
         Output.line("Cleared the boundary on customer #\(id)")
-    }
-
-    static func parseID(_ text: String) throws -> Int {
-        guard let id = Int(text.hasPrefix("#") ? String(text.dropFirst()) : text), id > 0 else {
-            throw UsageError("'\(text)' is not a goodwill number")
-        }
-        return id
     }
 }
 

@@ -27,7 +27,7 @@ enum ShiftCommands {
         try args.finish()
         let seats = try seatsText.map(parseSeats) ?? (min: 1, max: max(1, people.count))
         let workspace = try session.workspace()
-        let zone = companyZone(workspace)
+        let zone = ShiftTime.companyZone(workspace.config)
         let shift = try workspace.shifts.add(
             startsAt: ShiftTime.parse(startText, timeZone: zone, what: "--start"),
             endsAt: ShiftTime.parse(endText, timeZone: zone, what: "--end"),
@@ -51,7 +51,7 @@ enum ShiftCommands {
         let fromText = try args.option("--from"), toText = try args.option("--to")
         try args.finish()
         let workspace = try session.workspace()
-        let zone = companyZone(workspace)
+        let zone = ShiftTime.companyZone(workspace.config)
         let from = try fromText.map { try ShiftTime.parse($0, timeZone: zone, what: "--from") }
             ?? ShiftTime.weekStart(containing: session.clock.epochSeconds, timeZone: zone)
         let to = try toText.map { text in
@@ -75,7 +75,7 @@ enum ShiftCommands {
     static let remove = Command(
         "shift remove", "ID", "Remove a shift that is not over yet, with its seats (leads and admins)."
     ) { args, session in
-        let id = try parseID(try args.required("shift ID"))
+        let id = try parseNumber(try args.required("shift ID"), "shift")
         try args.finish()
         try session.workspace().shifts.remove(id: id)
         Output.line("Removed shift #\(id)")
@@ -84,7 +84,7 @@ enum ShiftCommands {
     static let assign = Command(
         "shift assign", "ID LOGIN", "Put someone in a free seat of a shift (leads and admins)."
     ) { args, session in
-        let id = try parseID(try args.required("shift ID"))
+        let id = try parseNumber(try args.required("shift ID"), "shift")
         let login = try args.required("LOGIN")
         try args.finish()
         let workspace = try session.workspace()
@@ -95,7 +95,7 @@ enum ShiftCommands {
     static let unassign = Command(
         "shift unassign", "ID LOGIN", "Take someone out of a shift that is not over (leads and admins)."
     ) { args, session in
-        let id = try parseID(try args.required("shift ID"))
+        let id = try parseNumber(try args.required("shift ID"), "shift")
         let login = try args.required("LOGIN")
         try args.finish()
         let workspace = try session.workspace()
@@ -158,9 +158,10 @@ enum ShiftCommands {
 
     // MARK: - Helpers
 
-    static func parseID(_ text: String) throws -> Int {
+    /// A positive number, `#` allowed in front: `what` names it in the error ("shift").
+    static func parseNumber(_ text: String, _ what: String) throws -> Int {
         guard let id = Int(text.hasPrefix("#") ? String(text.dropFirst()) : text), id > 0 else {
-            throw UsageError("'\(text)' is not a shift number")
+            throw UsageError("'\(text)' is not \(English.withArticle(what)) number")
         }
         return id
     }
@@ -182,10 +183,6 @@ enum ShiftCommands {
 
     static func isDateAlone(_ text: String) -> Bool {
         text.trimmingCharacters(in: .whitespaces).wholeMatch(of: /\d{4}-\d{2}-\d{2}/) != nil
-    }
-
-    static func companyZone(_ workspace: Workspace) -> TimeZone {
-        TimeZone(identifier: workspace.config.company.timeZone) ?? .gmt
     }
 
     static func viewerZone(_ workspace: Workspace) -> TimeZone {
@@ -232,7 +229,7 @@ struct StandingJSON: Encodable {
     let on_shift: Bool
     let until, next_shift: String?
     let open_tickets: [Int]
-    /// Cents; null when nothing limits it.
+    /// Cents; left out when nothing limits it (leads and admins).
     let goodwill_left: Int?
     let handoff_candidates: [String]
 
