@@ -80,6 +80,21 @@ final class DemoRotaTests: XCTestCase {
         XCTAssertGreaterThan(try db.fetchInt("SELECT count(*) FROM tickets WHERE first_response_at IS NOT NULL") ?? 0, 100)
     }
 
+    func testTheDemoShowsGrantedAndAwaitingGoodwillAndAMarkedRequester() throws {
+        let (f, summary) = try demo(asOf: DemoTests.asOf)
+        let lead = try Workspace(database: f.database(), config: .default, clock: FixedClock(epochSeconds: DemoTests.asOf),
+                                 login: "admin", actAs: summary.sampleLogins[2])
+        let gestures = try lead.goodwill.list()
+        XCTAssertEqual(gestures.filter { $0.status == .granted }.count, 3)
+        let awaiting = try XCTUnwrap(gestures.first { $0.status == .awaiting })
+        XCTAssertEqual(awaiting.by, summary.sampleLogins[0])
+        XCTAssertGreaterThan(awaiting.amount, Configuration.default.goodwill.budgetPerShift)
+        let marked = try lead.boundaries.list()
+        XCTAssertEqual(marked.count, 1)
+        XCTAssertGreaterThan(marked.first?.openTickets ?? 0, 0)
+        XCTAssertTrue(try f.workspace().isDemo)
+    }
+
     func testATinyCompanyStillGetsARota() throws {
         for people in [1, 2, 5] {
             let (f, summary) = try demo(asOf: DemoTests.asOf, people: people, tickets: 5)

@@ -23,8 +23,6 @@ struct DemoCompany {
     private(set) var supportIDs: [Int] = []
     private(set) var clients: [Client] = []
     private(set) var tagIDs: [String: Int] = [:]
-    /// Member ids seated in the rota's shift at the as-of instant.
-    private(set) var onShiftAtAsOf: [Int] = []
 
     /// People: the admin (whoever ran the demo) first, then the company team by team.
     mutating func writePeople(_ count: Int, admin: Person, now: Int64, companyDomain: String,
@@ -129,9 +127,8 @@ struct DemoCompany {
         let zone = ShiftTime.companyZone(config)
         let rota = DemoShifts(company: company, asOf: now, timeZone: zone, seed: options.seed)
         try rota.write(in: db, now: now)
-        company.onShiftAtAsOf = rota.onShiftAtAsOf
         var tickets = DemoTickets(count: options.tickets, seed: options.seed, now: now, days: options.days, timeZone: zone)
-        tickets.onShift = company.onShiftAtAsOf
+        tickets.onShift = rota.onShiftAtAsOf
         return (company, tags, tickets)
     }
 

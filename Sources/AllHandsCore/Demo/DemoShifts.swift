@@ -8,7 +8,8 @@ import Storage
 /// makes one shift an hour longer or shorter, never a gap or an overlap.
 ///
 /// Each shift seats a support agent or lead and two or three employees; weekday day shifts
-/// also seat an executive, and so does the shift on at the as-of instant. People are picked
+/// also seat an executive. The shift on at the as-of instant seats the people `demo` suggests
+/// trying (the first support agent, employee and executive) and one more employee. People are picked
 /// for shifts that fall in their own daytime (08–20 local at the shift's middle) and who have
 /// had the fewest shifts so far; the people on shift at the as-of instant sit the same shift
 /// a week later. Deterministic for a seed and as-of: each shift draws from a
@@ -66,9 +67,17 @@ struct DemoShifts {
             }
             var rng = DemoStream.shift.random(index, seed: seed)
             let middle = shift.startsAt + (shift.endsAt - shift.startsAt) / 2
-            picker.seat(1, from: support, in: &shift, at: middle, rng: &rng)
-            picker.seat(isDay && weekday ? 3 : 2, from: employees, in: &shift, at: middle, rng: &rng)
-            if (isDay && weekday) || shift.contains(asOf) { picker.seat(1, from: execs, in: &shift, at: middle, rng: &rng) }
+            if shift.contains(asOf) {
+                // The people `demo` suggests trying are on now, whatever the hour, with another
+                // employee: the first support agent, employee and executive of the company.
+                let samples = [Role.support, .employee, .exec].compactMap { role in company.members.first { $0.role == role } }
+                picker.seat(samples, in: &shift)
+                picker.seat(1, from: employees, in: &shift, at: middle, rng: &rng)
+            } else {
+                picker.seat(1, from: support, in: &shift, at: middle, rng: &rng)
+                picker.seat(isDay && weekday ? 3 : 2, from: employees, in: &shift, at: middle, rng: &rng)
+                if isDay && weekday { picker.seat(1, from: execs, in: &shift, at: middle, rng: &rng) }
+            }
             shifts.append(shift)
         }
     }
@@ -104,6 +113,14 @@ struct DemoShifts {
     private struct Picker {
         private var shiftsSat: [Int: Int] = [:]
         private var zones: [String: TimeZone] = [:]
+
+        /// Seats exactly these people.
+        mutating func seat(_ members: [DemoCompany.Member], in shift: inout Planned) {
+            for member in members where !shift.people.contains(member.id) {
+                shift.people.append(member.id)
+                shiftsSat[member.id, default: 0] += 1
+            }
+        }
 
         mutating func seat(_ count: Int, from pool: [DemoCompany.Member], in shift: inout Planned, at middle: Int64,
                            rng: inout SeededRandom) {

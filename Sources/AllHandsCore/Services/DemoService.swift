@@ -67,6 +67,7 @@ public struct DemoService {
         var sink = try DatabaseDemoSink(db)
         try tickets.generate(company: company, tags: tags, into: &sink)
         for sql in recreate { try db.execute(sql) }
+        try DemoGestures.write(in: db, now: now, budget: context.config.goodwill)
         try Self.rebuildSearch(db)
 
         summary.asOf = now
@@ -75,11 +76,10 @@ public struct DemoService {
         summary.tagLinks = sink.counts.tagLinks
         summary.people = company.members.count
         summary.customers = company.clients.count
-        // Someone of each role, on shift at the as-of instant where the rota seats one.
-        let onShift = Set(company.onShiftAtAsOf)
+        // The first of each role: the rota seats the employee, support agent and exec among them
+        // in the shift on at the as-of instant (`DemoShifts`).
         summary.sampleLogins = [Role.employee, .support, .lead, .exec].compactMap { role in
-            (company.members.first { $0.role == role && onShift.contains($0.id) }
-                ?? company.members.first { $0.role == role })?.login
+            company.members.first { $0.role == role }?.login
         }
         try Meta.markDemo(db, seed: options.seed)
         try context.audit(Self.auditAction, entity: "database", id: nil, after: [

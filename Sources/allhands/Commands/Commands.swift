@@ -4,6 +4,11 @@ enum Commands {
         DemoCommand.command,
         PeopleCommands.list, PeopleCommands.add, PeopleCommands.importCSV,
         TicketCommands.list, TicketCommands.show, TicketCommands.update,
+        GoodwillCommands.give, GoodwillCommands.mark,
+        ShiftCommands.list, ShiftCommands.me, ShiftCommands.add, ShiftCommands.remove, ShiftCommands.assign,
+        ShiftCommands.unassign, ShiftCommands.end,
+        GoodwillCommands.list, GoodwillCommands.approve, GoodwillCommands.decline,
+        GoodwillCommands.boundaries, GoodwillCommands.clear,
         TagsCommand.command,
     ]
 

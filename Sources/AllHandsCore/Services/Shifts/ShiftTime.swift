@@ -99,7 +99,7 @@ public enum ShiftTime {
 
     /// The company's zone from the config (UTC if the config names none that exists: it is
     /// checked when the config is read).
-    static func companyZone(_ config: Configuration) -> TimeZone {
+    public static func companyZone(_ config: Configuration) -> TimeZone {
         TimeZone(identifier: config.company.timeZone) ?? .gmt
     }
 
