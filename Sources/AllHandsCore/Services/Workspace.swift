@@ -16,6 +16,7 @@ public final class Workspace {
     public var audit: AuditLog { AuditLog(context: context) }
     public var demo: DemoService { DemoService(context: context) }
     public var rotation: RotationService { RotationService(context: context) }
+    public var search: SearchService { SearchService(context: context) }
 
     /// Opens and, only when needed, migrates the database at `path`. A missing file is created
     /// private, or with `create: false` reported as `missing` with nothing created. A symbolic
