@@ -74,14 +74,14 @@ enum TicketWorkCommands {
     }
 
     static let assign = Command(
-        "ticket assign", "ID LOGIN|me|none [--version N] [--json]",
+        "ticket assign", "ID LOGIN|me|none [--expect-version N] [--json]",
         "Assign a ticket to someone, to yourself (me) or to nobody (none).",
         options: ["Giving a ticket to someone else, or taking it from them, needs the right to assign others.",
-                  "--version N   compare-and-set: refuse (exit 75) if the ticket is no longer at version N",
-                  "--json        print the ticket as in ticket list"]
+                  "--expect-version N   compare-and-set: refuse (exit 75) if the ticket is no longer at version N",
+                  "--json               print the ticket as in ticket list"]
     ) { args, session in
         let json = args.flag("--json")
-        let version = try args.intOption("--version", in: 1...Int.max)
+        let version = try args.intOption("--expect-version", in: 1...Int.max)
         let id = try TicketCommands.parseID(try args.required("ticket ID"))
         let who = try args.required("LOGIN, me or none")
         try args.finish()
@@ -91,14 +91,14 @@ enum TicketWorkCommands {
     }
 
     static let status = Command(
-        "ticket status", "ID STATUS [--version N] [--json]",
+        "ticket status", "ID STATUS [--expect-version N] [--json]",
         "Set a ticket's status: open, pending, solved or closed.",
         options: ["Solving needs a tag of each dimension the config requires; closed is final.",
-                  "--version N   compare-and-set: refuse (exit 75) if the ticket is no longer at version N",
-                  "--json        print the ticket as in ticket list"]
+                  "--expect-version N   compare-and-set: refuse (exit 75) if the ticket is no longer at version N",
+                  "--json               print the ticket as in ticket list"]
     ) { args, session in
         let json = args.flag("--json")
-        let version = try args.intOption("--version", in: 1...Int.max)
+        let version = try args.intOption("--expect-version", in: 1...Int.max)
         let id = try TicketCommands.parseID(try args.required("ticket ID"))
         let status = try TicketCommands.parseStatus(try args.required("STATUS"))
         try args.finish()
@@ -106,13 +106,13 @@ enum TicketWorkCommands {
     }
 
     static let priority = Command(
-        "ticket priority", "ID PRIORITY [--version N] [--json]",
+        "ticket priority", "ID PRIORITY [--expect-version N] [--json]",
         "Set a ticket's priority: urgent, high, normal or low.",
-        options: ["--version N   compare-and-set: refuse (exit 75) if the ticket is no longer at version N",
-                  "--json        print the ticket as in ticket list"]
+        options: ["--expect-version N   compare-and-set: refuse (exit 75) if the ticket is no longer at version N",
+                  "--json               print the ticket as in ticket list"]
     ) { args, session in
         let json = args.flag("--json")
-        let version = try args.intOption("--version", in: 1...Int.max)
+        let version = try args.intOption("--expect-version", in: 1...Int.max)
         let id = try TicketCommands.parseID(try args.required("ticket ID"))
         let priority = try TicketCommands.parsePriority(try args.required("PRIORITY"))
         try args.finish()

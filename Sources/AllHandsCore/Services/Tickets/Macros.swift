@@ -42,8 +42,8 @@ extension TicketService {
     private func configuredMacro(_ name: String) throws -> Configuration.Macro {
         guard let macro = context.config.macro(named: name) else {
             let known = context.config.macros.map(\.name)
-            throw AllHandsError.notFound(what: "macro '\(FieldLimits.excerpt(name))'"
-                                         + (known.isEmpty ? "" : " (macros: \(known.joined(separator: ", ")))"))
+            throw AllHandsError.invalid("there is no macro '\(FieldLimits.excerpt(name))' "
+                                        + (known.isEmpty ? "in the config" : "(macros: \(known.joined(separator: ", ")))"))
         }
         return macro
     }
