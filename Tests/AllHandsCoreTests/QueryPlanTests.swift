@@ -79,6 +79,44 @@ final class QueryPlanTests: XCTestCase {
         }
     }
 
+    /// Pages from the start, the end and a cursor both ways, the count and a position, in the
+    /// filter's own sort.
+    func sortedPages(_ filter: TicketFilter, _ ws: Workspace) throws {
+        let first = try ws.tickets.page(filter, limit: 10)
+        _ = try ws.tickets.page(filter, from: .end, limit: 10)
+        if let last = first.last {
+            let cursor = ws.tickets.cursor(for: last, in: filter)
+            _ = try ws.tickets.page(filter, from: .after(cursor, inclusive: false), limit: 10)
+            _ = try ws.tickets.page(filter, from: .before(cursor), limit: 10)
+            _ = try ws.tickets.position(of: cursor, in: filter)
+        }
+        _ = try ws.tickets.count(filter)
+    }
+
+    func testEveryViewAndTheAgeOrderOfTheQueueUseIndexes() throws {
+        let f = try demo()
+        let ws = try f.workspace()
+        for ticket in try ws.tickets.page(.activeQueue, limit: 5) { try ws.tickets.setStatus(id: ticket.id, .solved) }
+        let tag = try XCTUnwrap(try ws.tags.liveCounts().first?.tag.qualifiedName)
+        for view in TicketView.bar + [.byTag(tag)] {
+            try checkPlans(f, view.name) { try sortedPages($0.tickets.filter(for: view), $0) }
+        }
+        try checkPlans(f, "working queue, oldest first") { try sortedPages(TicketFilter(sort: .age), $0) }
+        try checkPlans(f, "everything, oldest first") { try sortedPages(TicketFilter(statuses: .all, sort: .age), $0) }
+        try checkPlans(f, "view counts") { _ = try $0.tickets.viewCounts(tag: tag) }
+    }
+
+    /// The first-response order sorts the working queue's rows (the due time is an expression
+    /// of the config's targets), but reads only the active queue's partial index to find them.
+    func testTheDueOrderReadsOnlyTheActiveQueue() throws {
+        let f = try demo()
+        let ws = try f.workspace()
+        _ = try ws.tickets.page(TicketFilter(sort: .firstResponseDue), limit: 10)
+        let sql = try XCTUnwrap(ws.database.preparedSQL.first { $0.contains("CASE t.priority") })
+        let steps = try ws.database.fetchAll("EXPLAIN QUERY PLAN " + sql) { $0.string(3) }
+        XCTAssertTrue(steps.contains { $0.hasPrefix("SCAN t USING INDEX tickets_active_queue") }, "\(steps)")
+    }
+
     func testTheTagFilterUsesIndexesAndNoListSubquery() throws {
         let f = try demo()
         let tag = try XCTUnwrap(try f.workspace().tags.liveCounts().first?.tag.qualifiedName)

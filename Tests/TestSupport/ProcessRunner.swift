@@ -36,9 +36,10 @@ public struct MissingProduct: Error, CustomStringConvertible {
 }
 
 public enum ProcessRunner {
-    /// Starts `executable` with `arguments` and returns it running; stdout and stderr go to pipes.
-    public static func start(_ executable: String, _ arguments: [String], environment: [String: String] = [:])
-        throws -> (Process, Pipe, Pipe) {
+    /// Starts `executable` with `arguments` and returns it running; stdout and stderr go to pipes,
+    /// and `input`, when given, is its whole stdin.
+    public static func start(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
+                             input: String? = nil) throws -> (Process, Pipe, Pipe) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -48,13 +49,27 @@ public enum ProcessRunner {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let stdin = input.map { _ in Pipe() }
+        if let stdin { process.standardInput = stdin }
         try process.run()
+        if let stdin, let input {
+            // A child that exits without reading its stdin must not take the tests down with SIGPIPE.
+            signal(SIGPIPE, SIG_IGN)
+            // Written from a thread of its own, so a child that writes before it reads cannot deadlock.
+            let writer = stdin.fileHandleForWriting
+            let bytes = Data(input.utf8)
+            Thread {
+                try? writer.write(contentsOf: bytes)
+                try? writer.close()
+            }.start()
+        }
         return (process, out, err)
     }
 
     /// Runs to completion and collects the output.
-    public static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> ProcessResult {
-        let (process, out, err) = try start(executable, arguments, environment: environment)
+    public static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
+                           input: String? = nil) throws -> ProcessResult {
+        let (process, out, err) = try start(executable, arguments, environment: environment, input: input)
         return finish(process, out, err)
     }
 

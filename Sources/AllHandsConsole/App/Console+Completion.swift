@@ -23,7 +23,7 @@ extension Console {
         case .macro: workspace.config.macros.map(\.name)
         case .login: ["me", "none"] + ((try? workspace.people.list().filter(\.active).map(\.login)) ?? [])
         case .view: QueueViews.names
-        case .sort: QueueViews.sortNames.map(\.1)
+        case .sort: QueueViews.sortNames
         case .goodwillKind: Goodwill.Kind.allCases.map(\.rawValue)
         }
     }

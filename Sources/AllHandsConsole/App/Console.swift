@@ -188,7 +188,7 @@ public final class Console {
     func reloadShiftAndCounts() throws {
         rotation = try workspace.rotation.overview()
         standing = try workspace.shifts.standing()
-        viewCounts = try workspace.tickets.viewCounts(tag: state.view.tag)
+        viewCounts = try Self.counts(workspace.tickets.viewCounts(tag: state.view.tag))
     }
 
     /// The open ticket and, when shown, its history.

@@ -56,7 +56,7 @@ enum QueuePane {
 
     static func draw(_ grid: inout Grid, _ rect: Rect, queue: QueueModel, focused: Bool, bar: ViewBar, marks: Marks) {
         let position = queue.total == 0 ? "0" : "\(queue.selected + 1)/\(queue.total)"
-        PaneTitle.draw(&grid, rect, title: Pane.queue.title, detail: QueueViews.title(bar.current) + " · by " + bar.sortName,
+        PaneTitle.draw(&grid, rect, title: Pane.queue.title, detail: bar.current.title + " · by " + bar.sortName,
                        right: position, focused: focused)
         guard rect.height > 1 else { return }
         bar.draw(&grid, Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: 1))
@@ -115,7 +115,7 @@ enum QueuePane {
         }
         if c.age > 0 {
             // The age takes the colour of the first-response target: approaching, then late.
-            let ageRole: StyleRole = switch SLA.state(of: t, config: marks.sla, now: marks.now) {
+            let ageRole: StyleRole = switch SLA.state(t, marks.sla, now: marks.now)?.state {
             case .late: .overdue
             case .approaching: .approaching
             default: .muted

@@ -41,9 +41,9 @@ enum SearchResultsPane {
             run = ""
         }
         for character in snippet {
-            if character == SearchHit.matchStart || character == SearchHit.matchEnd {
+            if character == SearchService.highlightStart || character == SearchService.highlightEnd {
                 flush()
-                highlighted = character == SearchHit.matchStart
+                highlighted = character == SearchService.highlightStart
             } else {
                 run.append(character == "\n" ? " " : character)
             }

@@ -8,13 +8,13 @@ struct ViewBar {
     var sort: TicketSort
     var counts: [TicketView: Int]
 
-    var sortName: String { QueueViews.sortNames.first { $0.0 == sort }?.1 ?? "" }
+    var sortName: String { sort.name }
 
     func draw(_ grid: inout Grid, _ rect: Rect) {
         var x = rect.x + 1
         for view in QueueViews.all(tag: current.tag) {
             let count = counts[view].map { " " + String($0) } ?? ""
-            let text = Sanitizer.clean(QueueViews.title(view)) + count
+            let text = Sanitizer.clean(view.title) + count
             let width = TextWidth.columns(text) + 2
             guard x + width <= rect.maxX else { break }
             grid.write(" " + text + " ", x: x, y: rect.y, role: view == current ? .tabActive : .tabInactive)

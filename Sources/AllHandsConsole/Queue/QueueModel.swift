@@ -83,7 +83,7 @@ final class QueueModel {
             ? window[(offset + 1)...].map(\.id) + window[..<offset].reversed().map(\.id) : []
         try count()
         guard let anchor = ticket(at: top) ?? window.first else { try loadStart(); return [] }
-        let cursor = QueueCursor(anchor)
+        let cursor = tickets.cursor(for: anchor, in: filter)
         let start = try tickets.position(of: cursor, in: filter)
         window = try tickets.page(filter, from: .after(cursor, inclusive: true), limit: visibleRows + Self.pageSize)
         windowStart = start
@@ -154,14 +154,14 @@ final class QueueModel {
         if wanted.lowerBound >= windowStart, wanted.upperBound <= windowEnd { return }
 
         if wanted.upperBound > windowEnd, wanted.lowerBound <= windowEnd + Self.pageSize, let last = window.last {
-            let more = try tickets.page(filter, from: .after(QueueCursor(last), inclusive: false),
+            let more = try tickets.page(filter, from: .after(tickets.cursor(for: last, in: filter), inclusive: false),
                                         limit: wanted.upperBound - windowEnd + Self.pageSize)
             window += more
             if more.count < wanted.upperBound - windowEnd { total = windowStart + window.count }
             trimFront()
         } else if wanted.lowerBound < windowStart, wanted.upperBound >= windowStart - Self.pageSize, let first = window.first {
             let requested = windowStart - wanted.lowerBound + Self.pageSize
-            let more = try tickets.page(filter, from: .before(QueueCursor(first)), limit: requested)
+            let more = try tickets.page(filter, from: .before(tickets.cursor(for: first, in: filter)), limit: requested)
             window = more + window
             var newStart = windowStart - more.count
             if more.count < requested || newStart < 0 {

@@ -32,7 +32,7 @@ extension Console {
         var status: TicketStatus?
         var tags: [String] = []
         if let macro {
-            let rendered = try workspace.conversation.renderMacro(macro, ticketID: ticketID)
+            let rendered = try workspace.tickets.macro(named: macro, for: ticketID)
             text = rendered.body
             status = rendered.status
             tags = rendered.tags
@@ -119,14 +119,18 @@ extension Console {
         }
         if let request = session.newTicket {
             // A refusal leaves the writer in the composer with the text, to fix or Esc.
-            let ticket = try workspace.lifecycle.create(requesterEmail: request.requester, subject: request.subject, body: text)
+            let ticket = try workspace.tickets.create(requesterEmail: request.requester, subject: request.subject, body: text)
             finishCompose()
             flash("Created #\(ticket.id)")
             return try openTicket(ticket.id)
         }
         do {
-            try workspace.conversation.send(session.kind, ticketID: session.ticketID, body: text,
-                                            seenThrough: session.seenThrough, status: session.status, tags: session.tags)
+            if session.kind == .note {
+                try workspace.tickets.note(id: session.ticketID, body: text, seenThrough: session.seenThrough)
+            } else {
+                try workspace.tickets.reply(id: session.ticketID, body: text, seenThrough: session.seenThrough,
+                                            status: session.status, tags: session.tags)
+            }
         } catch AllHandsError.newActivity(_, let messages) {
             session.arrived = messages
             compose = session
@@ -151,7 +155,7 @@ extension Console {
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             return flash(why + "Nothing was written", error: reason != nil)
         }
-        try workspace.conversation.saveDraft(ticketID: session.ticketID, kind: session.kind, body: text)
+        try workspace.tickets.saveDraft(id: session.ticketID, kind: session.kind, body: text)
         flash(why + "Your text is kept as a draft on #\(session.ticketID) (r or n brings it back)", error: reason != nil)
         if case .ticket(let open) = state.screen, open == session.ticketID { try reloadTicket(open) }
     }

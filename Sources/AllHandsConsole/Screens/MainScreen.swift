@@ -45,22 +45,28 @@ extension Console {
 
     /// The queue's filter for the chosen view and order.
     var queueFilter: TicketFilter {
-        state.view.filter(me: workspace.actor.person.login, sort: state.sort)
+        workspace.tickets.filter(for: state.view, sort: state.sort)
     }
 
     private func showView(_ view: TicketView) throws {
         state.view = view
+        state.sort = view.defaultSort
         try queue.setFilter(queueFilter)
-        viewCounts = try workspace.tickets.viewCounts(tag: view.tag)
+        viewCounts = try Self.counts(workspace.tickets.viewCounts(tag: view.tag))
         try reloadPresence()
-        flash("\(QueueViews.title(view)): \(English.count(queue.total, "ticket"))")
+        flash("\(view.title): \(English.count(queue.total, "ticket"))")
     }
 
     private func showSort(_ sort: TicketSort) throws {
         state.sort = sort
         try queue.setFilter(queueFilter)
         try reloadPresence()
-        flash("Ordered by \(QueueViews.title(sort))")
+        flash("Ordered by \(sort.name): \(sort.summary)")
+    }
+
+    /// The view bar's counts by view.
+    static func counts(_ list: [ViewCount]) -> [TicketView: Int] {
+        Dictionary(list.map { ($0.view, $0.count) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// Who else is on the tickets of the visible page.

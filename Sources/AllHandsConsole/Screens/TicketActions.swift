@@ -7,39 +7,39 @@ import TerminalUI
 /// and writes the change and its audit entry in one transaction; the notice says what happened.
 extension Console {
     func performOnTicket(_ id: ActionID, ticketID: Int, argument: String?) throws -> Outcome {
-        let lifecycle = workspace.lifecycle
+        let tickets = workspace.tickets
         switch id {
         case .claim:
-            try lifecycle.claim(ticketID)
+            try tickets.claim(id: ticketID)
             flash("#\(ticketID) is yours now")
         case .release:
-            try lifecycle.release(ticketID)
+            try tickets.release(id: ticketID)
             flash("#\(ticketID) is back in the queue")
         case .assign:
             guard let login = argument else { return usage(.assign) }
             let target = login == "me" ? workspace.actor.person.login : login
-            let ticket = try lifecycle.assign(ticketID, to: target == "none" ? nil : target)
+            let ticket = try tickets.assign(id: ticketID, to: target == "none" ? nil : target)
             flash("#\(ticketID) is now \(ticket.assigneeLogin.map { "assigned to \(Sanitizer.clean($0))" } ?? "unassigned")")
         case .status:
             guard let name = argument, let status = TicketStatus(rawValue: name.lowercased()) else { return usage(.status) }
-            try lifecycle.setStatus(ticketID, status)
+            try tickets.setStatus(id: ticketID, status)
             flash("#\(ticketID) is \(status.rawValue)")
         case .solve:
-            try lifecycle.setStatus(ticketID, .solved)
+            try tickets.setStatus(id: ticketID, .solved)
             flash("#\(ticketID) is solved")
         case .priority:
             guard let name = argument, let priority = Priority(name: name) else { return usage(.priority) }
-            try lifecycle.setPriority(ticketID, priority)
+            try tickets.setPriority(id: ticketID, priority)
             flash("#\(ticketID) is \(priority.name) priority")
         case .tag, .untag:
             let names = (argument ?? "").split(separator: " ").map(String.init)
             guard !names.isEmpty else { return usage(id) }
             if id == .tag {
-                let result = try lifecycle.tag(ticketID, names)
-                let free = result.freeTags.isEmpty ? "" : " (free, not in the taxonomy: \(result.freeTags.map(Sanitizer.clean).joined(separator: ", ")))"
+                let result = try tickets.tag(id: ticketID, names)
+                let free = result.free.isEmpty ? "" : " (free, not in the taxonomy: \(result.free.map(Sanitizer.clean).joined(separator: ", ")))"
                 flash("#\(ticketID) tagged \(names.map(Sanitizer.clean).joined(separator: " "))" + free)
             } else {
-                try lifecycle.untag(ticketID, names)
+                try tickets.untag(id: ticketID, names)
                 flash("#\(ticketID) untagged \(names.map(Sanitizer.clean).joined(separator: " "))")
             }
         case .reply: try startCompose(.reply, ticketID: ticketID)
@@ -50,7 +50,7 @@ extension Console {
         case .goodwill: try giveGoodwill(ticketID, argument)
         case .boundary:
             guard let reason = argument else { return usage(.boundary) }
-            try workspace.boundaries.mark(ticketID: ticketID, reason: reason)
+            _ = try workspace.boundaries.mark(ticketID: ticketID, reason: reason)
             flash("The requester of #\(ticketID) is marked: every ticket of theirs shows it (:macro boundary replies)")
         default: return .unhandled
         }
@@ -70,7 +70,7 @@ extension Console {
     func afterChange(_ ticketID: Int) throws {
         try queue.refresh()
         if case .ticket(let open) = state.screen, open == ticketID { try reloadTicket(ticketID) }
-        viewCounts = try workspace.tickets.viewCounts(tag: state.view.tag)
+        viewCounts = try Self.counts(workspace.tickets.viewCounts(tag: state.view.tag))
     }
 
     /// `:goodwill KIND AMOUNT REASON…`, e.g. `:goodwill refund 12.50 charged twice for March`.
@@ -96,11 +96,11 @@ extension Console {
             return
         }
         if approve {
-            try workspace.goodwill.approve(id: id)
+            _ = try workspace.goodwill.approve(id: id)
             flash("Goodwill #\(id) approved")
         } else {
             guard words.count == 2 else { _ = usage(.decline); return }
-            try workspace.goodwill.decline(id: id, reason: words[1])
+            _ = try workspace.goodwill.decline(id: id, reason: words[1])
             flash("Goodwill #\(id) declined")
         }
         if case .report(let kind) = state.screen { try showReport(kind) }

@@ -67,7 +67,7 @@ enum TicketPage {
     }
 
     static func slaRole(_ t: Ticket, sla: Configuration.SLA, now: Int64) -> StyleRole {
-        switch SLA.state(of: t, config: sla, now: now) {
+        switch SLA.state(t, sla, now: now)?.state {
         case .late: .overdue
         case .approaching: .approaching
         default: .muted

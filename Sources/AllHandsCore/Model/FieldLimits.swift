@@ -7,6 +7,8 @@ public enum FieldLimits {
     /// RFC 5321's limit on a forward path.
     public static let email = 254
     public static let subject = 500
+    /// A message or draft: long enough for any real answer, bounded so one paste cannot bloat a thread.
+    public static let messageBody = 100_000
 
     /// The length limits are measured in: Unicode code points, so a "character" piled with
     /// thousands of combining marks counts every one of them.

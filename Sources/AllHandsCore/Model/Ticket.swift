@@ -43,10 +43,14 @@ public struct Ticket: Sendable, Equatable {
     public var updatedAt: Int64
     /// Bumped by every change: writers compare-and-set on it so no update is silently lost.
     public var version: Int
+    /// When the first public reply went out (nil: still waiting for one).
+    public var firstResponseAt: Int64?
+    /// When it became solved; set exactly while the ticket is solved or closed.
+    public var solvedAt: Int64?
 
     public init(id: Int, subject: String, status: TicketStatus, priority: Priority, requesterID: Int,
                 requesterName: String, assigneeLogin: String?, tags: [String], createdAt: Int64,
-                updatedAt: Int64, version: Int) {
+                updatedAt: Int64, version: Int, firstResponseAt: Int64? = nil, solvedAt: Int64? = nil) {
         self.id = id
         self.subject = subject
         self.status = status
@@ -58,6 +62,8 @@ public struct Ticket: Sendable, Equatable {
         self.createdAt = createdAt
         self.updatedAt = updatedAt
         self.version = version
+        self.firstResponseAt = firstResponseAt
+        self.solvedAt = solvedAt
     }
 }
 

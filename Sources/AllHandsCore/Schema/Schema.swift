@@ -11,6 +11,7 @@ public enum Schema {
         .init("foundation", foundation),
         .init("lookup-indexes", lookupIndexes),
         .init("working-a-shift", workingAShift),
+        .init("ticket-views", ticketViews),
     ])
 
     /// People, customers, tickets, messages, tags and the audit log.
@@ -228,6 +229,14 @@ public enum Schema {
         END;
         INSERT INTO tickets_fts(tickets_fts) VALUES ('rebuild');
         INSERT INTO messages_fts(messages_fts) VALUES ('rebuild');
+        """
+}
+
+extension Schema {
+    /// The working queue oldest first (the age sort) walks this partial index as the priority
+    /// order walks `tickets_active_queue`, instead of sorting every active ticket for each page.
+    static let ticketViews = """
+        CREATE INDEX tickets_active_age ON tickets(created_at, id) WHERE status IN \(TicketStatus.activeSQLList);
         """
 }
 

@@ -45,14 +45,19 @@ public struct AuditLog {
                 arguments.append(id)
             }
             arguments.append(limit)
-            let sql = "SELECT id, at, actor, via, action, entity, entity_id, before, after FROM audit_log"
+            let sql = "SELECT \(Self.columns) FROM audit_log"
                 + (clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND "))
                 + " ORDER BY id DESC LIMIT ?"
-            return try db.fetchAll(sql, arguments: arguments) { row in
-                AuditEntry(id: row.int(0), at: row.int64(1), actor: row.string(2), via: row.optionalString(3),
-                           action: row.string(4), entity: row.string(5), entityID: row.optionalString(6),
-                           before: row.optionalString(7), after: row.optionalString(8))
-            }
+            return try db.fetchAll(sql, arguments: arguments, transform: Self.entry)
         }
+    }
+
+    /// The columns `entry` reads, in its order.
+    static let columns = "id, at, actor, via, action, entity, entity_id, before, after"
+
+    static func entry(_ row: Row) -> AuditEntry {
+        AuditEntry(id: row.int(0), at: row.int64(1), actor: row.string(2), via: row.optionalString(3),
+                   action: row.string(4), entity: row.string(5), entityID: row.optionalString(6),
+                   before: row.optionalString(7), after: row.optionalString(8))
     }
 }

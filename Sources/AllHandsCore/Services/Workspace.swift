@@ -20,6 +20,7 @@ public final class Workspace {
     public var goodwill: GoodwillService { GoodwillService(context: context) }
     public var boundaries: BoundaryService { BoundaryService(context: context) }
     public var presence: PresenceService { PresenceService(context: context) }
+    public var search: SearchService { SearchService(context: context) }
 
     /// Opens and, only when needed, migrates the database at `path`. A missing file is created
     /// private, or with `create: false` reported as `missing` with nothing created. A symbolic

@@ -3,7 +3,11 @@ enum Commands {
     static let all: [Command] = [
         DemoCommand.command,
         PeopleCommands.list, PeopleCommands.add, PeopleCommands.importCSV,
-        TicketCommands.list, TicketCommands.show, TicketCommands.update,
+        TicketCommands.list, TicketCommands.views, TicketCommands.show, TicketSearchCommands.search,
+        TicketSearchCommands.history, TicketWorkCommands.new, TicketWorkCommands.claim, TicketWorkCommands.release,
+        TicketWorkCommands.assign, TicketConversationCommands.reply, TicketConversationCommands.note,
+        TicketWorkCommands.status, TicketWorkCommands.priority, TicketWorkCommands.tag, TicketWorkCommands.untag,
+        TicketCommands.update,
         GoodwillCommands.give, GoodwillCommands.mark,
         ShiftCommands.list, ShiftCommands.me, ShiftCommands.add, ShiftCommands.remove, ShiftCommands.assign,
         ShiftCommands.unassign, ShiftCommands.end,

@@ -1,4 +1,5 @@
 import AllHandsCore
+import Foundation
 
 /// The stable JSON shapes of CLI output (documented in the README). Field names are plain
 /// snake_case; times are ISO 8601 in UTC; people are referred to by login.
@@ -18,12 +19,15 @@ struct TicketJSON: Encodable {
     let assignee: String?
     let tags: [String]
     let created_at, updated_at: String
+    /// Left out while the ticket waits for its first public reply, and while it is not solved.
+    let first_response_at, solved_at: String?
     let version: Int
 
     init(_ t: Ticket) {
         id = t.id; subject = t.subject; status = t.status.rawValue; priority = t.priority.name
         requester = t.requesterName; assignee = t.assigneeLogin; tags = t.tags
         created_at = Timestamp.iso8601(t.createdAt); updated_at = Timestamp.iso8601(t.updatedAt)
+        first_response_at = t.firstResponseAt.map(Timestamp.iso8601); solved_at = t.solvedAt.map(Timestamp.iso8601)
         version = t.version
     }
 }
@@ -33,6 +37,8 @@ extension TicketJSON: JSONArrayElement {
     private enum Key {
         static let assignee = JSONText.key("assignee", depth: 2)
         static let createdAt = JSONText.key("created_at", depth: 2)
+        static let firstResponseAt = JSONText.key("first_response_at", depth: 2)
+        static let solvedAt = JSONText.key("solved_at", depth: 2)
         static let id = JSONText.key("id", depth: 2)
         static let priority = JSONText.key("priority", depth: 2)
         static let requester = JSONText.key("requester", depth: 2)
@@ -45,7 +51,7 @@ extension TicketJSON: JSONArrayElement {
         static let tagsEnd: [UInt8] = Array("    ],\n".utf8)
     }
 
-    /// What the encoder writes for this shape (keys sorted, a nil assignee left out), written
+    /// What the encoder writes for this shape (keys sorted, nil fields left out), written
     /// directly: listings stream up to a million of these. A test compares it with the encoder.
     func appendArrayElement(to out: inout [UInt8]) {
         func field(_ key: [UInt8], _ value: String) {
@@ -56,11 +62,13 @@ extension TicketJSON: JSONArrayElement {
         out += [0x7B, 0x0A]
         if let assignee { field(Key.assignee, assignee) }
         field(Key.createdAt, created_at)
+        if let first_response_at { field(Key.firstResponseAt, first_response_at) }
         out += Key.id
         out += String(id).utf8
         out += [0x2C, 0x0A]
         field(Key.priority, priority)
         field(Key.requester, requester)
+        if let solved_at { field(Key.solvedAt, solved_at) }
         field(Key.status, status)
         field(Key.subject, subject)
         out += Key.tags
@@ -79,21 +87,105 @@ extension TicketJSON: JSONArrayElement {
     }
 }
 
+struct MessageJSON: Encodable {
+    let id, ticket: Int
+    let kind, author, body, created_at: String
+
+    init(_ m: Message) {
+        id = m.id; ticket = m.ticketID; kind = m.kind.rawValue; author = m.author; body = m.body
+        created_at = Timestamp.iso8601(m.createdAt)
+    }
+}
+
 struct TicketDetailJSON: Encodable {
     struct Requester: Encodable { let name, email, organization: String }
-    struct MessageJSON: Encodable { let id: Int; let kind, author, body, created_at: String }
+    struct DraftJSON: Encodable { let kind, body, updated_at: String }
 
     let ticket: TicketJSON
     let requester: Requester
     let messages: [MessageJSON]
+    /// Your unsent draft on the ticket, if any.
+    let draft: DraftJSON?
 
     init(_ d: TicketDetail) {
         ticket = TicketJSON(d.ticket)
         requester = Requester(name: d.requester.name, email: d.requester.email, organization: d.requester.organization)
-        messages = d.messages.map {
-            MessageJSON(id: $0.id, kind: $0.kind.rawValue, author: $0.author, body: $0.body,
-                        created_at: Timestamp.iso8601($0.createdAt))
+        messages = d.messages.map(MessageJSON.init)
+        draft = d.draft.map { DraftJSON(kind: $0.kind.rawValue, body: $0.body, updated_at: Timestamp.iso8601($0.updatedAt)) }
+    }
+}
+
+/// A reply or note that went out (`ticket reply|note --json`).
+struct SentJSON: Encodable {
+    let message: MessageJSON
+    let ticket: TicketJSON
+
+    init(_ s: SentMessage) {
+        message = MessageJSON(s.message)
+        ticket = TicketJSON(s.ticket)
+    }
+}
+
+/// `ticket tag|untag --json`.
+struct TagChangeJSON: Encodable {
+    let ticket: TicketJSON
+    let changed, unchanged, free: [String]
+
+    init(_ r: TagChangeResult) {
+        ticket = TicketJSON(r.ticket); changed = r.changed; unchanged = r.unchanged; free = r.free
+    }
+}
+
+/// `ticket search --json`: the snippet marks each match with « and ».
+struct SearchHitJSON: Encodable {
+    let ticket: TicketJSON
+    /// `subject` or `message`.
+    let match: String
+    let message_id: Int?
+    let snippet: String
+    let score: Double
+
+    init(_ h: SearchHit) {
+        ticket = TicketJSON(h.ticket)
+        switch h.source {
+        case .subject: match = "subject"; message_id = nil
+        case .message(let id): match = "message"; message_id = id
         }
+        snippet = SearchHitJSON.marked(h.snippet)
+        score = h.score
+    }
+
+    /// The snippet with the domain's highlight characters shown as « and ».
+    static func marked(_ snippet: String) -> String {
+        String(snippet.map { $0 == SearchService.highlightStart ? "«" : $0 == SearchService.highlightEnd ? "»" : $0 })
+    }
+}
+
+/// `ticket history --json`: before and after as objects of the fields that changed.
+struct HistoryJSON: Encodable {
+    let id: Int
+    let at, actor, action: String
+    let via: String?
+    let before, after: [String: String?]?
+
+    init(_ e: AuditEntry) {
+        id = e.id; at = Timestamp.iso8601(e.at); actor = e.actor; via = e.via; action = e.action
+        before = HistoryJSON.fields(e.before); after = HistoryJSON.fields(e.after)
+    }
+
+    static func fields(_ json: String?) -> [String: String?]? {
+        guard let json else { return nil }
+        return try? JSONDecoder().decode([String: String?].self, from: Data(json.utf8))
+    }
+}
+
+/// `ticket list --counts --json`: one entry per view.
+struct ViewCountJSON: Encodable {
+    let view, title: String
+    let count: Int
+
+    init(_ c: ViewCount) {
+        view = c.view.name; title = c.view.title; count = c.count
     }
 }
 

@@ -1,4 +1,4 @@
-/// Which tickets a listing shows.
+/// Which tickets a listing shows, and in what order.
 public struct TicketFilter: Sendable, Equatable, Hashable {
     public enum Statuses: Sendable, Equatable, Hashable {
         /// new, open and pending: the working queue.
@@ -17,44 +17,64 @@ public struct TicketFilter: Sendable, Equatable, Hashable {
     /// A tag name, bare (`billing`) or qualified (`area:billing`).
     public var tag: String?
     public var assignee: Assignee
+    /// Only tickets solved (or closed) at or after this instant. `solved_at` is set exactly while
+    /// a ticket is solved or closed, so this alone selects the recently solved ones.
+    public var solvedSince: Int64?
+    public var sort: TicketSort
 
-    public init(statuses: Statuses = .active, tag: String? = nil, assignee: Assignee = .anyone) {
+    public init(statuses: Statuses = .active, tag: String? = nil, assignee: Assignee = .anyone,
+                solvedSince: Int64? = nil, sort: TicketSort = .priority) {
         self.statuses = statuses
         self.tag = tag
         self.assignee = assignee
+        self.solvedSince = solvedSince
+        self.sort = sort
     }
 
     public static let activeQueue = TicketFilter()
 }
 
-/// A ticket's place in queue order (priority, then oldest first, then id). Pages are fetched
-/// relative to a cursor (keyset pagination), so a page deep in a million tickets costs the
-/// same as the first.
+/// A ticket's place in a listing's order: the values of its sort keys, the id last. Pages are
+/// fetched relative to a cursor (keyset pagination), so a page deep in a million tickets costs
+/// the same as the first. A cursor belongs to one sort; `TicketService.cursor(for:in:)` makes
+/// one for any sort.
 public struct QueueCursor: Sendable, Equatable, Hashable {
-    public var priority: Int
-    public var createdAt: Int64
-    public var id: Int
+    public var sort: TicketSort
+    /// One value per key of `sort.keys`, in that order; the last is the ticket id.
+    public var keys: [Int64]
 
-    public init(priority: Int, createdAt: Int64, id: Int) {
-        self.priority = priority
-        self.createdAt = createdAt
-        self.id = id
+    public init(sort: TicketSort, keys: [Int64]) {
+        self.sort = sort
+        self.keys = keys
     }
 
+    /// A cursor in priority order (the queue's default order).
+    public init(priority: Int, createdAt: Int64, id: Int) {
+        self.init(sort: .priority, keys: [Int64(priority), createdAt, Int64(id)])
+    }
+
+    /// The ticket's cursor in priority order. For other sorts use `init(_:sort:sla:)`.
     public init(_ ticket: Ticket) {
         self.init(priority: ticket.priority.rawValue, createdAt: ticket.createdAt, id: ticket.id)
     }
+
+    /// The ticket's cursor in `sort`; the first-response order needs the SLA targets.
+    public init(_ ticket: Ticket, sort: TicketSort, sla: Configuration.SLA) {
+        self.init(sort: sort, keys: sort.keyValues(of: ticket, sla: sla))
+    }
+
+    public var id: Int { Int(keys.last ?? 0) }
 }
 
 /// Where a page starts.
 public enum PageAnchor: Sendable, Equatable {
-    /// The first tickets in queue order.
+    /// The first tickets in the listing's order.
     case start
-    /// The last tickets in queue order.
+    /// The last tickets in the listing's order.
     case end
     /// Tickets strictly after the cursor (inclusive: the cursor's own ticket first, if it still matches).
     case after(QueueCursor, inclusive: Bool)
-    /// Tickets strictly before the cursor, returned in queue order.
+    /// Tickets strictly before the cursor, returned in the listing's order.
     case before(QueueCursor)
 }
 

@@ -1,68 +1,97 @@
 import Foundation
 import Storage
 
-/// Tickets: queue listings by keyset, the thread of one ticket, compare-and-set updates.
+/// Tickets: listings by keyset in any sort, the thread of one ticket. Changes live in
+/// `TicketLifecycle.swift` and `Conversation.swift`, views in `TicketViews.swift`.
 public struct TicketService {
     let context: ServiceContext
 
     static func listColumns(indexedBy index: String? = nil) -> String {
         """
         SELECT t.id, t.subject, t.status, t.priority, t.requester_id, c.name, p.login,
-               t.created_at, t.updated_at, t.version
+               t.created_at, t.updated_at, t.version, t.first_response_at, t.solved_at
         FROM tickets t\(index.map { " INDEXED BY \($0)" } ?? "")
         JOIN customers c ON c.id = t.requester_id
         LEFT JOIN people p ON p.id = t.assignee_id
         """
     }
 
-    /// The working queue walks its partial index in queue order; without this SQLite may pick
-    /// the status index and sort every active ticket for each page.
-    static func queueIndex(_ filter: TicketFilter) -> String? {
-        filter.statuses == .active && filter.assignee == .anyone ? "tickets_active_queue" : nil
+    /// The index a listing walks. Without these SQLite may pick the status index and sort every
+    /// active ticket for each page: the working queue walks its partial index in the sort's
+    /// order (or, for the first-response order, only its rows), and the solved order walks the
+    /// solved-time index.
+    static func listingIndex(_ filter: TicketFilter) -> String? {
+        if filter.sort == .solved { return "tickets_recently_solved" }
+        guard filter.statuses == .active, filter.assignee == .anyone else { return nil }
+        switch filter.sort {
+        case .priority, .firstResponseDue: return "tickets_active_queue"
+        case .age: return "tickets_active_age"
+        case .solved: return nil
+        }
     }
 
     static func ticket(_ row: Row) -> Ticket {
         Ticket(id: row.int(0), subject: row.string(1), status: TicketStatus(rawValue: row.string(2)) ?? .open,
                priority: Priority(rawValue: row.int(3)) ?? .normal, requesterID: row.int(4),
                requesterName: row.string(5), assigneeLogin: row.optionalString(6), tags: [],
-               createdAt: row.int64(7), updatedAt: row.int64(8), version: row.int(9))
+               createdAt: row.int64(7), updatedAt: row.int64(8), version: row.int(9),
+               firstResponseAt: row.isNull(10) ? nil : row.int64(10), solvedAt: row.isNull(11) ? nil : row.int64(11))
     }
 
     // MARK: - Listing
 
-    /// One page of tickets in queue order, `limit` long at most, starting at `anchor`.
+    /// One page of tickets in the filter's order, `limit` long at most, starting at `anchor`.
     public func page(_ filter: TicketFilter, from anchor: PageAnchor = .start, limit: Int) throws -> [Ticket] {
         try context.check(.viewTickets)
         return try context.read { db in
-            var tickets = try Self.page(filter, from: anchor, limit: limit, in: db)
+            var tickets = try Self.page(filter, from: anchor, limit: limit, sla: context.config.sla, in: db)
             try Self.attachTags(to: &tickets, in: db)
             return tickets
         }
     }
 
-    static func page(_ filter: TicketFilter, from anchor: PageAnchor, limit: Int, in db: Database) throws -> [Ticket] {
+    /// The ticket's cursor in the filter's order: where to page from after (or before) it.
+    public func cursor(for ticket: Ticket, in filter: TicketFilter) -> QueueCursor {
+        QueueCursor(ticket, sort: filter.sort, sla: context.config.sla)
+    }
+
+    static func page(_ filter: TicketFilter, from anchor: PageAnchor, limit: Int, sla: Configuration.SLA,
+                     in db: Database) throws -> [Ticket] {
         var clauses: [String] = []
         var arguments: [any DatabaseValueConvertible] = []
         try whereClauses(filter, into: &clauses, arguments: &arguments, in: db)
-        var descending = false
+        let keys = filter.sort.keys(sla: sla)
+        let tuple = "(" + keys.joined(separator: ", ") + ")"
+        let ascending = !filter.sort.descending
+        // Walking backwards (to the end, or before a cursor) reads the order reversed, then flips the page.
+        var backwards = false
         switch anchor {
         case .start: break
-        case .end: descending = true
+        case .end: backwards = true
         case .after(let c, let inclusive):
-            clauses.append("(t.priority, t.created_at, t.id) \(inclusive ? ">=" : ">") (?, ?, ?)")
-            arguments += [c.priority, c.createdAt, c.id]
+            let op = (ascending ? ">" : "<") + (inclusive ? "=" : "")
+            clauses.append("\(tuple) \(op) \(try placeholders(c, keys: keys, filter: filter, arguments: &arguments))")
         case .before(let c):
-            clauses.append("(t.priority, t.created_at, t.id) < (?, ?, ?)")
-            arguments += [c.priority, c.createdAt, c.id]
-            descending = true
+            clauses.append("\(tuple) \(ascending ? "<" : ">") \(try placeholders(c, keys: keys, filter: filter, arguments: &arguments))")
+            backwards = true
         }
-        let order = descending ? "t.priority DESC, t.created_at DESC, t.id DESC" : "t.priority, t.created_at, t.id"
-        let sql = listColumns(indexedBy: queueIndex(filter))
+        let direction = ascending == !backwards ? "" : " DESC"
+        let sql = listColumns(indexedBy: listingIndex(filter))
             + (clauses.isEmpty ? "" : "\nWHERE " + clauses.joined(separator: " AND "))
-            + "\nORDER BY \(order) LIMIT ?"
+            + "\nORDER BY " + keys.map { $0 + direction }.joined(separator: ", ") + " LIMIT ?"
         arguments.append(limit)
         let rows = try db.fetchAll(sql, arguments: arguments, transform: ticket)
-        return descending ? rows.reversed() : rows
+        return backwards ? rows.reversed() : rows
+    }
+
+    /// `(?, ?, ?)` for the cursor's keys, appending their values; a cursor of another order is refused.
+    private static func placeholders(_ cursor: QueueCursor, keys: [String], filter: TicketFilter,
+                                     arguments: inout [any DatabaseValueConvertible]) throws -> String {
+        guard cursor.sort == filter.sort, cursor.keys.count == keys.count else {
+            throw AllHandsError.invalid("internal: a cursor in \(cursor.sort.name) order used for a listing in \(filter.sort.name) order")
+        }
+        arguments += cursor.keys.map { $0 as any DatabaseValueConvertible }
+        return "(" + keys.map { _ in "?" }.joined(separator: ", ") + ")"
     }
 
     /// Builds the WHERE clauses of a filter. Status sets are written as literals so SQLite can
@@ -95,6 +124,11 @@ public struct TicketService {
             clauses.append("t.assignee_id = ?")
             arguments.append(person.id)
         }
+        if let since = filter.solvedSince {
+            clauses.append("t.solved_at >= ?")
+            arguments.append(since)
+        }
+        if let required = filter.sort.requiredClause { clauses.append(required) }
     }
 
     /// Fills in each ticket's tags with one query for the whole page: each id of the page looks
@@ -127,29 +161,32 @@ public struct TicketService {
     /// How many tickets match a filter.
     public func count(_ filter: TicketFilter) throws -> Int {
         try context.check(.viewTickets)
-        return try context.read { db in try Self.count(filter, in: db) }
+        return try context.read { db in try Self.count(filter, sla: context.config.sla, in: db) }
     }
 
-    /// Counts the filter's tickets, optionally only those before `cursor` in queue order.
-    /// Counts index entries only (the active queue's partial index for the working queue).
-    static func count(_ filter: TicketFilter, before cursor: QueueCursor? = nil, in db: Database) throws -> Int {
+    /// Counts the filter's tickets, optionally only those before `cursor` in its order. Counts
+    /// index entries only where the filter allows (the active queue's partial index for the
+    /// working queue, the solved-time index for the solved order).
+    static func count(_ filter: TicketFilter, before cursor: QueueCursor? = nil, sla: Configuration.SLA,
+                      in db: Database) throws -> Int {
         var clauses: [String] = []
         var arguments: [any DatabaseValueConvertible] = []
         try whereClauses(filter, into: &clauses, arguments: &arguments, in: db)
         if let cursor {
-            clauses.append("(t.priority, t.created_at, t.id) < (?, ?, ?)")
-            arguments += [cursor.priority, cursor.createdAt, cursor.id]
+            let keys = filter.sort.keys(sla: sla)
+            let op = filter.sort.descending ? ">" : "<"
+            clauses.append("(\(keys.joined(separator: ", "))) \(op) \(try placeholders(cursor, keys: keys, filter: filter, arguments: &arguments))")
         }
-        let sql = "SELECT count(*) FROM tickets t" + (queueIndex(filter).map { " INDEXED BY \($0)" } ?? "")
+        let sql = "SELECT count(*) FROM tickets t" + (listingIndex(filter).map { " INDEXED BY \($0)" } ?? "")
             + (clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND "))
         return try db.fetchInt(sql, arguments: arguments) ?? 0
     }
 
-    /// How many tickets of the filter come before `cursor` in queue order: the cursor's
-    /// position, for "12 of 3,456".
+    /// How many tickets of the filter come before `cursor` in its order: the cursor's position,
+    /// for "12 of 3,456".
     public func position(of cursor: QueueCursor, in filter: TicketFilter) throws -> Int {
         try context.check(.viewTickets)
-        return try context.read { db in try Self.count(filter, before: cursor, in: db) }
+        return try context.read { db in try Self.count(filter, before: cursor, sla: context.config.sla, in: db) }
     }
 
     // MARK: - One ticket
@@ -169,87 +206,51 @@ public struct TicketService {
         return ticket
     }
 
-    /// The ticket with its requester and whole thread, oldest message first.
+    /// The ticket with its requester, its whole thread (oldest message first), the viewer's
+    /// draft and its response times. Goodwill, boundary and presence are filled by their services.
     public func detail(id: Int) throws -> TicketDetail {
         try context.check(.viewTickets)
         return try context.read { db in
             let ticket = try Self.find(id: id, in: db)
-            let requester = try db.fetchOne(
-                "SELECT id, name, email, organization FROM customers WHERE id = ?", ticket.requesterID) { row in
-                Customer(id: row.int(0), name: row.string(1), email: row.string(2), organization: row.string(3))
-            } ?? Customer(id: ticket.requesterID, name: ticket.requesterName, email: "")
-            let messages = try db.fetchAll("""
-                SELECT m.id, m.ticket_id, m.kind, coalesce(p.login, c.name, ''), m.body, m.created_at
-                FROM messages m
-                LEFT JOIN people p ON p.id = m.author_person_id
-                LEFT JOIN customers c ON c.id = m.author_customer_id
-                WHERE m.ticket_id = ? ORDER BY m.created_at, m.id
-                """, id) { row in
-                Message(id: row.int(0), ticketID: row.int(1), kind: MessageKind(rawValue: row.string(2)) ?? .note,
-                        author: row.string(3), body: row.string(4), createdAt: row.int64(5))
-            }
-            return TicketDetail(ticket: ticket, requester: requester, messages: messages)
+            let requester = try Self.customer(id: ticket.requesterID, in: db)
+                ?? Customer(id: ticket.requesterID, name: ticket.requesterName, email: "")
+            var detail = TicketDetail(ticket: ticket, requester: requester, messages: try Self.messages(ticketID: id, in: db))
+            detail.draft = try Self.draft(ticketID: id, personID: context.actor.person.id, in: db)
+            detail.firstResponseAt = ticket.firstResponseAt
+            detail.solvedAt = ticket.solvedAt
+            return detail
         }
     }
 
-    // MARK: - Changes
-
-    /// Applies `change` to a ticket. With `expectedVersion`, the change is made only if the ticket
-    /// is still at that version (compare-and-set): a caller that read version N and finds N+1
-    /// gets `conflict` and nothing is written. Without it, the read and the write happen in one
-    /// transaction. The audit entry is written in the same transaction.
-    @discardableResult
-    public func update(id: Int, expectedVersion: Int? = nil, _ change: TicketChange) throws -> Ticket {
-        try context.check(.updateTicket)
-        return try context.write { db in
-            let current = try Self.find(id: id, in: db)
-            if let expectedVersion, expectedVersion != current.version {
-                throw AllHandsError.conflict(what: "ticket #\(id)", expected: expectedVersion, found: current.version)
-            }
-            var next = current
-            var assigneeID: Int?? = nil
-            if let status = change.status { next.status = status }
-            if let priority = change.priority { next.priority = priority }
-            switch change.assignee {
-            case nil: break
-            case .unassign?:
-                next.assigneeLogin = nil
-                assigneeID = .some(nil)
-            case .login(let login)?:
-                guard let person = try PeopleService.find(login: login, in: db), person.active else {
-                    throw AllHandsError.invalid("no active person with login '\(login)' to assign")
-                }
-                next.assigneeLogin = login
-                assigneeID = .some(person.id)
-            }
-            try context.check(Permissions.assignmentAction(current: current.assigneeLogin, target: next.assigneeLogin,
-                                                           actor: context.actor.person.login))
-            let before = Self.snapshot(current), after = Self.snapshot(next)
-            let changedKeys = before.keys.filter { before[$0]! != after[$0]! }
-            guard !changedKeys.isEmpty else { return current }
-
-            let now = context.now
-            try db.execute("""
-                UPDATE tickets SET status = ?, priority = ?,
-                    assignee_id = CASE WHEN ? THEN ? ELSE assignee_id END,
-                    updated_at = ?, version = version + 1
-                WHERE id = ? AND version = ?
-                """, next.status.rawValue, next.priority.rawValue, assigneeID != nil, assigneeID ?? nil,
-                now, id, current.version)
-            guard db.changes == 1 else {
-                let found = try db.fetchInt("SELECT version FROM tickets WHERE id = ?", id) ?? current.version
-                throw AllHandsError.conflict(what: "ticket #\(id)", expected: current.version, found: found)
-            }
-            try context.audit("ticket.update", entity: "ticket", id: id,
-                              before: before.filter { changedKeys.contains($0.key) },
-                              after: after.filter { changedKeys.contains($0.key) })
-            next.version = current.version + 1
-            next.updatedAt = now
-            return next
+    static func customer(id: Int, in db: Database) throws -> Customer? {
+        try db.fetchOne("SELECT id, name, email, organization FROM customers WHERE id = ?", id) { row in
+            Customer(id: row.int(0), name: row.string(1), email: row.string(2), organization: row.string(3))
         }
     }
 
-    static func snapshot(_ t: Ticket) -> [String: String?] {
-        ["status": t.status.rawValue, "priority": t.priority.name, "assignee": t.assigneeLogin]
+    /// A ticket's messages in thread order, or only those with an id above `after` (the ones
+    /// that arrived since a writer saw the thread), optionally leaving out one person's own.
+    static func messages(ticketID: Int, after: Int? = nil, excludingPerson: Int? = nil, in db: Database) throws -> [Message] {
+        var sql = """
+            SELECT m.id, m.ticket_id, m.kind, coalesce(p.login, c.name, ''), m.body, m.created_at
+            FROM messages m
+            LEFT JOIN people p ON p.id = m.author_person_id
+            LEFT JOIN customers c ON c.id = m.author_customer_id
+            WHERE m.ticket_id = ?
+            """
+        var arguments: [any DatabaseValueConvertible] = [ticketID]
+        if let after {
+            sql += " AND m.id > ?"
+            arguments.append(after)
+        }
+        if let excludingPerson {
+            sql += " AND m.author_person_id IS NOT ?"
+            arguments.append(excludingPerson)
+        }
+        sql += " ORDER BY m.created_at, m.id"
+        return try db.fetchAll(sql, arguments: arguments) { row in
+            Message(id: row.int(0), ticketID: row.int(1), kind: MessageKind(rawValue: row.string(2)) ?? .note,
+                    author: row.string(3), body: row.string(4), createdAt: row.int64(5))
+        }
     }
 }

@@ -20,7 +20,7 @@ extension TicketService {
     /// that memory stays flat however long the listing.
     public static let streamPageSize = 500
 
-    /// Hands the filter's tickets to `body` in queue order, at most `limit`, one keyset page at a
+    /// Hands the filter's tickets to `body` in its order, at most `limit`, one keyset page at a
     /// time inside one read transaction: memory stays bounded by a page, every row comes from
     /// the same snapshot, and the count of the whole filter (when the limit cut it) too.
     @discardableResult
@@ -32,16 +32,16 @@ extension TicketService {
             var anchor = PageAnchor.start
             while shown < limit {
                 let want = min(pageSize, limit - shown)
-                var page = try Self.page(filter, from: anchor, limit: want, in: db)
+                var page = try Self.page(filter, from: anchor, limit: want, sla: context.config.sla, in: db)
                 try Self.attachTags(to: &page, in: db)
                 for ticket in page { try body(ticket) }
                 shown += page.count
                 guard page.count == want, let last = page.last else {
                     return ListingExtent(shown: shown, total: shown)
                 }
-                anchor = .after(QueueCursor(last), inclusive: false)
+                anchor = .after(cursor(for: last, in: filter), inclusive: false)
             }
-            return ListingExtent(shown: shown, total: try Self.count(filter, in: db))
+            return ListingExtent(shown: shown, total: try Self.count(filter, sla: context.config.sla, in: db))
         }
     }
 }
