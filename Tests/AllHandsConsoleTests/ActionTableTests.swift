@@ -28,7 +28,7 @@ final class ActionTableTests: XCTestCase {
         XCTAssertEqual(commands.count, Set(commands).count)
         for required in ["quit", "help", "goto", "refresh"] { XCTAssertTrue(commands.contains(required), required) }
         XCTAssertEqual(ActionTable.completions("re"), ["refresh", "release", "reply"])
-        XCTAssertEqual(ActionTable.completions("go"), ["goto"])
+        XCTAssertEqual(ActionTable.completions("got"), ["goto"])
     }
 
     func testTheSpecificContextWins() {

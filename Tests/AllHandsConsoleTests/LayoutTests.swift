@@ -56,8 +56,9 @@ final class LayoutTests: XCTestCase {
     }
 
     func testQueueColumnsFillTheirPaneExactlyAndDropAssigneeThenTheDimension() {
+        // " id " then the priority mark, the presence mark and a space.
         func total(_ c: QueuePane.Columns) -> Int {
-            1 + c.id + 1 + 2 + (c.dimension > 0 ? c.dimension + 1 : 0) + c.subject + (c.status > 0 ? c.status + 1 : 0)
+            1 + c.id + 1 + 3 + (c.dimension > 0 ? c.dimension + 1 : 0) + c.subject + (c.status > 0 ? c.status + 1 : 0)
                 + (c.age > 0 ? c.age + 1 : 0) + (c.assignee > 0 ? c.assignee + 1 : 0)
         }
         for width in 30...200 {

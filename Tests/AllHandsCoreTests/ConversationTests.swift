@@ -33,7 +33,7 @@ final class ConversationTests: XCTestCase {
         let detail = try ws.tickets.detail(id: id)
         XCTAssertEqual(detail.ticket, sent.ticket)
         XCTAssertEqual(detail.messages.last, sent.message)
-        XCTAssertEqual(detail.firstResponseAt, Fixture.now)
+        XCTAssertEqual(detail.ticket.firstResponseAt, Fixture.now)
         XCTAssertNil(detail.draft, "a send removes the sender's draft")
         let entry = try XCTUnwrap(ws.tickets.history(id: id).last)
         XCTAssertEqual(entry.action, "ticket.reply")

@@ -73,7 +73,8 @@ final class ShiftWorkTmuxTests: XCTestCase {
             """)
         let tmux = try console(setup, editor: script)
         let id = setup.ticket
-        XCTAssertTrue(try tmux.screen().contains("on shift until "), try tmux.screen())
+        let first = try tmux.screen()
+        XCTAssertTrue(first.contains("on shift until "), first)
 
         try tmux.send(":", "goto \(id)", "Enter")
         try tmux.waitFor(text: " Ticket #\(id) ")

@@ -129,6 +129,12 @@ public enum ActionTable {
         .init(.decline, [], command: "decline", argument: "ID REASON", "Decline goodwill gesture ID, saying why", in: .main, requires: .approveGoodwill),
         .init(.boundaries, [], command: "boundaries", "Requesters whose conduct was marked abusive", in: .main, requires: .reviewBoundaries),
 
+        .init(.down, [.character("j"), .down], "Move down one line", in: .scrolling, hint: "move"),
+        .init(.up, [.character("k"), .up], "Move up one line", in: .scrolling),
+        .init(.pageDown, [.pageDown, .ctrl("f"), .character(" ")], "Move down one page", in: .scrolling),
+        .init(.pageUp, [.pageUp, .ctrl("b")], "Move up one page", in: .scrolling),
+        .init(.top, [.character("g"), .home], command: "top", "Go to the top", in: .scrolling),
+        .init(.bottom, [.character("G"), .end], command: "bottom", "Go to the bottom", in: .scrolling),
         .init(.open, [.enter], "Open the selected ticket with its whole thread", in: .queue, hint: "open"),
 
         .init(.claim, [.character("t")], command: "claim", "Take the ticket: it becomes yours unless someone got it first", in: .ticket, hint: "take", requires: .updateTicket),

@@ -1,3 +1,4 @@
+import AllHandsCore
 import TerminalUI
 
 /// The panes of the main screen, in tab order.

@@ -89,7 +89,7 @@ extension Console {
               : "\(kind.rawValue) of \(money) granted")
     }
 
-    private func decideGoodwill(_ argument: String?, approve: Bool) throws {
+    func decideGoodwill(_ argument: String?, approve: Bool) throws {
         let words = (argument ?? "").split(separator: " ", maxSplits: 1).map(String.init)
         guard let first = words.first, let id = Int(first.trimmingCharacters(in: CharacterSet(charactersIn: "#"))) else {
             _ = usage(approve ? .approve : .decline)

@@ -52,7 +52,7 @@ enum TicketPage {
         let t = detail.ticket
         let target = "target " + Timestamp.age(from: 0, to: sla.target(for: t.priority))
         var text: String
-        if let first = detail.firstResponseAt {
+        if let first = t.firstResponseAt {
             text = "First response after \(Timestamp.age(from: t.createdAt, to: first)) (\(target))"
         } else {
             let due = t.createdAt + sla.target(for: t.priority)
@@ -60,7 +60,7 @@ enum TicketPage {
                 ? "No reply yet: first response due in \(Timestamp.age(from: now, to: due)) (\(target))"
                 : "No reply yet: first response late by \(Timestamp.age(from: due, to: now)) (\(target))"
         }
-        if let solved = detail.solvedAt, !t.status.isActive {
+        if let solved = t.solvedAt, !t.status.isActive {
             text += " · resolved after " + Timestamp.age(from: t.createdAt, to: solved)
         }
         return text

@@ -13,7 +13,7 @@ extension Console {
             history = state.showHistory ? try workspace.tickets.history(id: ticketID) : []
             return .handled
         case .back:
-            try workspace.presence.leave(ticketID)
+            try workspace.presence.leave(ticketID: ticketID)
             lastHeartbeat = nil
             state.pop()
             try queue.refresh()

@@ -80,9 +80,6 @@ public struct TicketDetail: Sendable, Equatable {
     public var presence: [Presence] = []
     /// The viewer's unsent draft on this ticket.
     public var draft: Draft?
-    /// When the first public reply went out, and when the ticket was last solved.
-    public var firstResponseAt: Int64?
-    public var solvedAt: Int64?
 
     public init(ticket: Ticket, requester: Customer, messages: [Message]) {
         self.ticket = ticket

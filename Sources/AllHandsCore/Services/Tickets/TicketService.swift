@@ -215,9 +215,11 @@ public struct TicketService {
             let requester = try Self.customer(id: ticket.requesterID, in: db)
                 ?? Customer(id: ticket.requesterID, name: ticket.requesterName, email: "")
             var detail = TicketDetail(ticket: ticket, requester: requester, messages: try Self.messages(ticketID: id, in: db))
-            detail.draft = try Self.draft(ticketID: id, personID: context.actor.person.id, in: db)
-            detail.firstResponseAt = ticket.firstResponseAt
-            detail.solvedAt = ticket.solvedAt
+            let me = context.actor.person.id
+            detail.draft = try Self.draft(ticketID: id, personID: me, in: db)
+            detail.goodwill = try GoodwillService.forTicket(id, in: db)
+            detail.boundary = try BoundaryService.forCustomer(ticket.requesterID, in: db)
+            detail.presence = try PresenceService.others(onTickets: [id], excluding: me, at: context.now, in: db)[id] ?? []
             return detail
         }
     }
