@@ -78,9 +78,7 @@ public struct SearchService {
             let ranked = best.sorted { a, b in a.value.score != b.value.score ? a.value.score < b.value.score : a.key < b.key }
                 .prefix(limit)
             guard !ranked.isEmpty else { return [] }
-            var tickets = try db.fetchAll(TicketService.listColumns() + "\nWHERE t.id IN (SELECT value FROM json_each(?))",
-                                          "[" + ranked.map { String($0.key) }.joined(separator: ",") + "]",
-                                          transform: TicketService.ticket)
+            var tickets = try TicketService.tickets(ranked.map(\.key), in: db)
             try TicketService.attachTags(to: &tickets, in: db)
             let byID = Dictionary(uniqueKeysWithValues: tickets.map { ($0.id, $0) })
             return try ranked.compactMap { id, match in
