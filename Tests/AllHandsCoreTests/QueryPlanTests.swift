@@ -106,15 +106,19 @@ final class QueryPlanTests: XCTestCase {
         try checkPlans(f, "view counts") { _ = try $0.tickets.viewCounts(tag: tag) }
     }
 
-    /// The first-response order sorts the working queue's rows (the due time is an expression
-    /// of the config's targets), but reads only the active queue's partial index to find them.
-    func testTheDueOrderReadsOnlyTheActiveQueue() throws {
+    /// The first-response order merges index walks: nothing is sorted but a page, for the
+    /// working queue, every ticket, a person's and a tag's.
+    func testTheDueOrderWalksIndexes() throws {
         let f = try demo()
         let ws = try f.workspace()
-        _ = try ws.tickets.page(TicketFilter(sort: .firstResponseDue), limit: 10)
-        let sql = try XCTUnwrap(ws.database.preparedSQL.first { $0.contains("CASE t.priority") })
-        let steps = try ws.database.fetchAll("EXPLAIN QUERY PLAN " + sql) { $0.string(3) }
-        XCTAssertTrue(steps.contains { $0.hasPrefix("SCAN t USING INDEX tickets_active_queue") }, "\(steps)")
+        for ticket in try ws.tickets.page(.activeQueue, limit: 8) { try ws.tickets.reply(id: ticket.id, body: "On it") }
+        let tag = try XCTUnwrap(try ws.tags.liveCounts().first?.tag.qualifiedName)
+        let someone = try XCTUnwrap(try ws.tickets.page(TicketFilter(statuses: .all), limit: 50).compactMap(\.assigneeLogin).first)
+        for filter in [TicketFilter(sort: .firstResponseDue), TicketFilter(statuses: .all, sort: .firstResponseDue),
+                       TicketFilter(tag: tag, sort: .firstResponseDue),
+                       TicketFilter(assignee: .login(someone), sort: .firstResponseDue)] {
+            try checkPlans(f, "due order \(filter.statuses)") { try sortedPages(filter, $0) }
+        }
     }
 
     func testTheTagFilterUsesIndexesAndNoListSubquery() throws {

@@ -233,10 +233,13 @@ public enum Schema {
 }
 
 extension Schema {
-    /// The working queue oldest first (the age sort) walks this partial index as the priority
-    /// order walks `tickets_active_queue`, instead of sorting every active ticket for each page.
+    /// The working queue oldest first (the age sort) walks `tickets_active_age` as the priority
+    /// order walks `tickets_active_queue`, instead of sorting every active ticket for each page;
+    /// the first-response order walks the tickets still waiting for an answer, by priority and
+    /// age, in `tickets_unanswered`.
     static let ticketViews = """
         CREATE INDEX tickets_active_age ON tickets(created_at, id) WHERE status IN \(TicketStatus.activeSQLList);
+        CREATE INDEX tickets_unanswered ON tickets(priority, created_at, id) WHERE first_response_at IS NULL;
         """
 }
 

@@ -6,20 +6,24 @@ import Storage
 public struct TicketService {
     let context: ServiceContext
 
-    static func listColumns(indexedBy index: String? = nil) -> String {
-        """
+    /// What `ticket(_:)` reads, from `tickets t` joined with `requesterAndAssignee`.
+    static let columns = """
         SELECT t.id, t.subject, t.status, t.priority, t.requester_id, c.name, p.login,
                t.created_at, t.updated_at, t.version, t.first_response_at, t.solved_at
-        FROM tickets t\(index.map { " INDEXED BY \($0)" } ?? "")
+        """
+    static let requesterAndAssignee = """
         JOIN customers c ON c.id = t.requester_id
         LEFT JOIN people p ON p.id = t.assignee_id
         """
+
+    static func listColumns(indexedBy index: String? = nil) -> String {
+        columns + "\nFROM tickets t\(index.map { " INDEXED BY \($0)" } ?? "")\n" + requesterAndAssignee
     }
 
     /// The index a listing walks. Without these SQLite may pick the status index and sort every
     /// active ticket for each page: the working queue walks its partial index in the sort's
-    /// order (or, for the first-response order, only its rows), and the solved order walks the
-    /// solved-time index.
+    /// order, and the solved order walks the solved-time index. (Pages in the first-response
+    /// order merge index walks of their own, `TicketDueOrder.swift`; its counts use these.)
     static func listingIndex(_ filter: TicketFilter) -> String? {
         if filter.sort == .solved { return "tickets_recently_solved" }
         guard filter.statuses == .active, filter.assignee == .anyone else { return nil }
@@ -57,6 +61,7 @@ public struct TicketService {
 
     static func page(_ filter: TicketFilter, from anchor: PageAnchor, limit: Int, sla: Configuration.SLA,
                      in db: Database) throws -> [Ticket] {
+        if filter.sort == .firstResponseDue { return try duePage(filter, from: anchor, limit: limit, sla: sla, in: db) }
         var clauses: [String] = []
         var arguments: [any DatabaseValueConvertible] = []
         try whereClauses(filter, into: &clauses, arguments: &arguments, in: db)
@@ -169,6 +174,7 @@ public struct TicketService {
     /// working queue, the solved-time index for the solved order).
     static func count(_ filter: TicketFilter, before cursor: QueueCursor? = nil, sla: Configuration.SLA,
                       in db: Database) throws -> Int {
+        if let cursor, filter.sort == .firstResponseDue { return try dueCount(filter, before: cursor, sla: sla, in: db) }
         var clauses: [String] = []
         var arguments: [any DatabaseValueConvertible] = []
         try whereClauses(filter, into: &clauses, arguments: &arguments, in: db)

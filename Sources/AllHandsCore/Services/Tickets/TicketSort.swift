@@ -6,10 +6,8 @@ public enum TicketSort: String, CaseIterable, Sendable, Hashable {
     /// Oldest first. Served by `tickets_created`, and for the working queue by `tickets_active_age`.
     case age
     /// Soonest first-response due first (due = created + the SLA target of its priority);
-    /// tickets that already had a first response come after all that have not. The due time is
-    /// an expression, so SQLite sorts the matching tickets for each page: cheap for a person's
-    /// or a tag's tickets, a sort of the whole working queue (about 100k rows at a million
-    /// tickets) for the unfiltered queue.
+    /// tickets that already had a first response come after all that have not. Pages merge one
+    /// index walk per priority (see `TicketDueOrder.swift`), so nothing is sorted but a page.
     case firstResponseDue = "due"
     /// Most recently solved first; lists only tickets that are solved or closed.
     case solved
