@@ -12,7 +12,7 @@ final class ConsoleBehaviourTests: XCTestCase {
 
     func testScrollingLineByLineAndPageByPageVisitsTheQueueInOrder() throws {
         let f = try ConsoleFixture(size: Size(width: 120, height: 30), content: .small(extraTickets: 2_992))
-        try f.press(.character("a")) // every ticket, not only the working queue
+        try f.command("view everything") // every ticket, not only the working queue
         let expected = try allIDs(f, TicketFilter(statuses: .all))
         XCTAssertEqual(f.console.queue.total, 3_000)
         var seen: [Int] = []
@@ -39,7 +39,8 @@ final class ConsoleBehaviourTests: XCTestCase {
 
     func testEndAndHomeJumpAndBackwardsScrollingIsConsistent() throws {
         let f = try ConsoleFixture(size: Size(width: 120, height: 30), content: .small(extraTickets: 2_992))
-        try f.press(.character("a"), .character("G"))
+        try f.command("view everything")
+        try f.press(.character("G"))
         let expected = try allIDs(f, TicketFilter(statuses: .all))
         XCTAssertEqual(f.console.queue.selectedTicket?.id, expected.last)
         XCTAssertEqual(f.console.queue.selected, 2_999)
@@ -98,6 +99,8 @@ final class ConsoleBehaviourTests: XCTestCase {
     func testTheCommandLineCompletesAndRunsActionsByName() throws {
         let f = try ConsoleFixture()
         try f.press(.character(":"), .character("g"), .character("o"), .tab)
+        XCTAssertEqual(f.console.state.commandLine?.text, "go", "goodwill and goto share the prefix")
+        try f.press(.character("t"), .tab)
         XCTAssertEqual(f.console.state.commandLine?.text, "goto ")
         for c in "3" { try f.console.handle(.character(c)) }
         try f.press(.enter)
@@ -116,7 +119,7 @@ final class ConsoleBehaviourTests: XCTestCase {
 
     func testAClickSelectsARowAndATab() throws {
         let f = try ConsoleFixture(size: Size(width: 80, height: 24), content: .small(extraTickets: 20))
-        try f.press(.mouse(MouseEvent(x: 10, y: 7, button: .left)))
+        try f.press(.mouse(MouseEvent(x: 10, y: 8, button: .left)))
         XCTAssertEqual(f.console.queue.selected, 4)
         try f.press(.mouse(MouseEvent(x: 25, y: 0, button: .left)))
         XCTAssertEqual(f.console.state.focus, .tags)

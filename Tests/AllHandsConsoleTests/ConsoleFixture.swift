@@ -45,6 +45,17 @@ final class ConsoleFixture {
         console.draw()
     }
 
+    /// Runs a `:` command as typed: `:`, the text, Enter.
+    func command(_ text: String) throws {
+        try press(.character(":"))
+        try press(text.map { Key.character($0) } + [.enter])
+    }
+
+    func press(_ keys: [Key]) throws {
+        for key in keys { try console.handle(key) }
+        console.draw()
+    }
+
     func resize(_ size: Size) throws {
         backend.size = size
         try press(.resize)

@@ -4,7 +4,9 @@ import Storage
 /// A small company written by hand, straight into the schema, for console tests: five people
 /// in five zones, four customers, eight tickets across every status and priority with tags and
 /// threads (one subject hostile, one with emoji sequences, one in Japanese), and optionally
-/// plain numbered tickets for scrolling. Nothing here depends on the demo generator, so a
+/// plain numbered tickets for scrolling. Ticket 6 carries what working a shift adds: two
+/// goodwill gestures (one waiting for a lead), a boundary on its requester, a colleague writing
+/// a reply right now, the viewer's draft and its history; the admin is on shift until 20:00 UTC. Nothing here depends on the demo generator, so a
 /// change to the demo never re-records a console snapshot.
 enum SmallCompany {
     struct Seed {
@@ -96,8 +98,13 @@ enum SmallCompany {
                         INSERT INTO messages (ticket_id, kind, author_person_id, body, created_at)
                         VALUES (?, 'note', (SELECT id FROM people WHERE login = ?), ?, ?)
                         """, id, agent, "Internal: checked the logs, see the linked incident.", created + 2_400)
+                    try db.execute("UPDATE tickets SET first_response_at = ? WHERE id = ?", created + 1_800, id)
+                }
+                if t.status == "solved" || t.status == "closed" {
+                    try db.execute("UPDATE tickets SET solved_at = ? WHERE id = ?", created + 7_200, id)
                 }
             }
+            try writeShiftWork(db, admin: admin, now: now)
             for n in 0..<extraTickets {
                 let id = tickets.count + 1 + n
                 let created = now - Int64(n + 1) * 600
@@ -108,5 +115,31 @@ enum SmallCompany {
                 try db.execute("INSERT INTO ticket_tags (ticket_id, tag_id) VALUES (?, ?)", id, try tagID("area:onboarding"))
             }
         }
+    }
+
+    /// The shift, goodwill, boundary, presence, draft and audit rows of ticket 6.
+    static func writeShiftWork(_ db: Database, admin: String, now: Int64) throws {
+        func person(_ login: String) throws -> Int { try db.fetchInt("SELECT id FROM people WHERE login = ?", login) ?? 0 }
+        try db.execute("INSERT INTO shifts (id, starts_at, ends_at, min_seats, max_seats, label, created_at) VALUES (1, ?, ?, 1, 3, 'Day', ?)",
+                       now - 4 * 3_600, now + 4 * 3_600, now - 86_400)
+        for login in [admin, "fkim"] {
+            try db.execute("INSERT INTO shift_assignments (shift_id, person_id, created_at) VALUES (1, ?, ?)", try person(login), now - 86_400)
+        }
+        try db.execute("""
+            INSERT INTO goodwill (ticket_id, person_id, shift_id, kind, amount, currency, reason, status, decided_by, decided_at, created_at)
+            VALUES (6, ?, 1, 'credit', 1500, 'USD', 'Invoice emails failed for a month', 'granted', NULL, NULL, ?),
+                   (6, ?, 1, 'refund', 12000, 'USD', 'Charged for a month they could not use', 'awaiting', NULL, NULL, ?)
+            """, try person("bbianchi"), now - 3_600, try person("fkim"), now - 1_800)
+        try db.execute("INSERT INTO boundaries (customer_id, reason, set_by, set_at) VALUES (3, 'Threatened the agent on the phone', ?, ?)",
+                       try person("bbianchi"), now - 7_200)
+        try db.execute("INSERT INTO presence (ticket_id, person_id, activity, seen_at) VALUES (6, ?, 'composing', ?)", try person("fkim"), now - 5)
+        try db.execute("INSERT INTO drafts (ticket_id, person_id, kind, body, updated_at) VALUES (6, ?, 'reply', 'Half a reply', ?)",
+                       try person(admin), now - 600)
+        try db.execute("""
+            INSERT INTO audit_log (at, actor, via, action, entity, entity_id, before, after) VALUES
+            (?, 'bbianchi', NULL, 'ticket.claim', 'ticket', '6', '{"assignee":null,"status":"new"}', '{"assignee":"bbianchi","status":"open"}'),
+            (?, 'bbianchi', NULL, 'ticket.tag', 'ticket', '6', NULL, '{"tags":"vip"}'),
+            (?, 'fkim', 'ada', 'ticket.update', 'ticket', '6', '{"priority":"normal"}', '{"priority":"high"}')
+            """, now - 70 * 3_600 + 600, now - 60 * 3_600, now - 3_600)
     }
 }

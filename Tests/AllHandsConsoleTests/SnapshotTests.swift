@@ -33,6 +33,23 @@ final class SnapshotTests: XCTestCase {
         }
     }
 
+    /// Ticket 6: goodwill (one awaiting a lead), a boundary, a colleague writing, a draft; then
+    /// its history.
+    func testTicketViewWithShiftWorkAndItsHistory() throws {
+        let f = try ConsoleFixture(size: Size(width: 100, height: 36))
+        try f.command("goto 6")
+        assertSnapshot(f.backend.textWithStyles(), named: "ticket-shift-work-100x36")
+        try f.press(.character("h"))
+        assertSnapshot(f.screen, named: "ticket-history-100x36")
+    }
+
+    func testSearchResults() throws {
+        let f = try ConsoleFixture(size: Size(width: 100, height: 20))
+        try f.press(.character("/"))
+        try f.press("never arri*".map { Key.character($0) } + [.enter])
+        assertSnapshot(f.backend.textWithStyles(), named: "search-100x20")
+    }
+
     func testHelp() throws {
         for size in Self.sizes {
             let f = try ConsoleFixture(size: size)

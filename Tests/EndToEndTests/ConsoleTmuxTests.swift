@@ -10,7 +10,7 @@ import XCTest
 /// small on Android tablets". The demo is built as of a fixed instant, so the tickets are the
 /// same in every hour of the week.
 final class ConsoleTmuxTests: XCTestCase {
-    static let queueTitle = "Queue · working queue"
+    static let queueTitle = "Queue · All open"
     static let tooSmall = "Terminal too small ("
 
     /// Builds the demo, lets `prepare` change it, and starts the console on it.

@@ -58,7 +58,7 @@ final class ShiftWorkTmuxTests: XCTestCase {
         let command = ["env", "-u", "VISUAL"] + env + ["LANG=C.UTF-8", "EDITOR=" + editor, try Products.require("allhands"),
                                                        "--db", setup.cli.db, "--as", setup.login]
         let tmux = try Tmux(command, width: 120, height: 40)
-        try tmux.waitFor(text: "Queue · Unassigned")
+        try tmux.waitFor(text: "Queue · All open")
         return tmux
     }
 
@@ -93,7 +93,7 @@ final class ShiftWorkTmuxTests: XCTestCase {
         let ticket = try XCTUnwrap(shown["ticket"] as? [String: Any])
         XCTAssertEqual(ticket["status"] as? String, "solved")
         XCTAssertEqual(ticket["assignee"] as? String, setup.login)
-        XCTAssertEqual(Set(ticket["tags"] as? [String] ?? []), ["area:billing", "type:question"])
+        XCTAssertTrue(Set(ticket["tags"] as? [String] ?? []).isSuperset(of: ["area:billing", "type:question"]), "\(ticket)")
         let messages = try XCTUnwrap(shown["messages"] as? [[String: Any]])
         let last = try XCTUnwrap(messages.last)
         XCTAssertEqual(last["kind"] as? String, "reply")

@@ -31,7 +31,7 @@ public enum ActionContext: String, CaseIterable, Sendable {
         case .global: "Everywhere"
         case .main: "Main screen"
         case .queue: "Queue"
-        case .ticket: "On a ticket (the selected one in the queue, or the one open)"
+        case .ticket: "On a ticket (selected or open)"
         case .scrolling: "Moving around"
         case .view: "Ticket and help views"
         case .search: "Search results"

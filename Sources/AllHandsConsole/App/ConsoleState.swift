@@ -60,7 +60,7 @@ public struct ConsoleState: Equatable, Sendable {
     /// The ticket view shows the audit trail instead of the thread.
     public var showHistory = false
     /// Which tickets the queue shows and in what order.
-    public var view: TicketView = .unassigned
+    public var view: TicketView = .allOpen
     public var sort: TicketSort = .priority
 
     public init() {}

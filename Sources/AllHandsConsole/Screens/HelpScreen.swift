@@ -25,7 +25,7 @@ enum HelpScreen {
             let actions = ActionTable.all.filter { $0.context == context }
             guard !actions.isEmpty else { continue }
             if !lines.isEmpty { lines.append(.init("")) }
-            lines.append(.init(context.title, .header))
+            lines += TextPage.wrapped(context.title, width: textWidth, role: .header)
             for action in actions {
                 lines += entry(keyColumn(action), description(action), keyWidth: keyWidth, width: textWidth)
             }
