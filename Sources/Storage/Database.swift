@@ -13,6 +13,14 @@ public final class Database {
     /// How long a writer waits for another process's lock before reporting `busy`.
     public static let busyTimeoutMilliseconds: Int32 = 5_000
 
+    /// Runs `body` with a shorter (or longer) wait for other processes' locks, then restores the
+    /// usual one: for best-effort writes (presence heartbeats) that must never hold up a screen.
+    public func withBusyTimeout<T>(milliseconds: Int32, _ body: () throws -> T) rethrows -> T {
+        sqlite3_busy_timeout(handle, milliseconds)
+        defer { sqlite3_busy_timeout(handle, Self.busyTimeoutMilliseconds) }
+        return try body()
+    }
+
     /// Opens (creating if missing) the file at `path` and checks it really is an SQLite database.
     /// Nothing is written to the file here: a file that is not a database is left untouched.
     /// allhands itself opens through `Migrator.open`, which first checks what lies at the path.

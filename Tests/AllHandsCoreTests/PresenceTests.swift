@@ -27,6 +27,20 @@ final class PresenceTests: XCTestCase {
         XCTAssertEqual(try me.presence.others(onTickets: []), [:])
     }
 
+    /// A heartbeat is best effort: while another process holds the write lock it is skipped at
+    /// once (no error, nothing written) instead of holding up the console for the busy timeout.
+    func testAHeartbeatWhileAnotherProcessWritesIsSkipped() throws {
+        let f = try Fixture.withShiftPeople()
+        let ticket = try f.addTicket(f.workspace())
+        let writer = try f.database()
+        try writer.execute("BEGIN IMMEDIATE")
+        // A plain write would wait out the busy timeout and then throw `busy`.
+        XCTAssertNoThrow(try f.workspace(at: "lead1", Self.t).presence.heartbeat(ticketID: ticket, activity: .viewing))
+        XCTAssertNoThrow(try f.workspace(at: "lead1", Self.t).presence.leave(ticketID: ticket))
+        try writer.execute("ROLLBACK")
+        XCTAssertEqual(try f.workspace(at: "employee1", Self.t).presence.others(onTicket: ticket), [])
+    }
+
     func testAHeartbeatReplacesTheLastOneAndLeavingRemovesIt() throws {
         let f = try Fixture.withShiftPeople()
         let ticket = try f.addTicket(f.workspace())

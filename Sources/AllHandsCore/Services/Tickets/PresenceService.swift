@@ -3,6 +3,8 @@ import Storage
 extension Presence {
     /// How long a heartbeat counts: someone not seen for this long has gone.
     public static let expirySeconds: Int64 = 30
+    /// How long a heartbeat waits for another process's write before it is skipped.
+    static let waitMilliseconds: Int32 = 50
 }
 
 /// Who else is looking at or answering a ticket right now, from heartbeats that expire after
@@ -16,10 +18,12 @@ public struct PresenceService {
     let context: ServiceContext
 
     /// Records that the actor is on ticket `ticketID` now, and sweeps expired heartbeats.
+    /// Best effort: while another process holds the write lock the beat is skipped after a
+    /// moment rather than holding up the screen (the next one comes seconds later).
     public func heartbeat(ticketID: Int, activity: Presence.Activity) throws {
         try context.check(.viewTickets)
         let now = context.now
-        try context.write { db in
+        try bestEffort { db in
             guard try db.fetchInt("SELECT EXISTS (SELECT 1 FROM tickets WHERE id = ?)", ticketID) == 1 else {
                 throw AllHandsError.notFound(what: "ticket #\(ticketID)")
             }
@@ -34,8 +38,19 @@ public struct PresenceService {
     /// The actor is no longer on ticket `ticketID`.
     public func leave(ticketID: Int) throws {
         try context.check(.viewTickets)
-        try context.write { db in
+        try bestEffort { db in
             try db.execute("DELETE FROM presence WHERE ticket_id = ? AND person_id = ?", ticketID, context.actor.person.id)
+        }
+    }
+
+    /// A write that waits only briefly for another process and is dropped when busy.
+    private func bestEffort(_ body: (Database) throws -> Void) throws {
+        do {
+            try context.db.withBusyTimeout(milliseconds: Presence.waitMilliseconds) {
+                try context.write(body)
+            }
+        } catch AllHandsError.database(let error) where error.kind == .busy {
+            return
         }
     }
 
