@@ -106,12 +106,22 @@ struct TicketDetailJSON: Encodable {
     let messages: [MessageJSON]
     /// Your unsent draft on the ticket, if any.
     let draft: DraftJSON?
+    let goodwill: [GoodwillJSON]
+    /// Set when the requester's conduct was marked abusive.
+    let boundary: BoundaryJSON?
+    /// Others viewing or writing on the ticket now.
+    let presence: [PresenceJSON]
+
+    struct PresenceJSON: Encodable { let login, activity, seen_at: String }
 
     init(_ d: TicketDetail) {
         ticket = TicketJSON(d.ticket)
         requester = Requester(name: d.requester.name, email: d.requester.email, organization: d.requester.organization)
         messages = d.messages.map(MessageJSON.init)
         draft = d.draft.map { DraftJSON(kind: $0.kind.rawValue, body: $0.body, updated_at: Timestamp.iso8601($0.updatedAt)) }
+        goodwill = d.goodwill.map(GoodwillJSON.init)
+        boundary = d.boundary.map { BoundaryJSON($0, email: nil, openTickets: nil) }
+        presence = d.presence.map { PresenceJSON(login: $0.login, activity: $0.activity.rawValue, seen_at: Timestamp.iso8601($0.seenAt)) }
     }
 }
 

@@ -85,7 +85,9 @@ enum TicketCommands {
     static let show = Command(
         "ticket show", "ID [--json]", "Show one ticket with its whole thread, and your draft on it if you left one.",
         options: ["--json   object: ticket (as in ticket list), requester {name, email, organization}, "
-                  + "messages [{id, ticket, kind, author, body, created_at}], draft {kind, body, updated_at} or absent"],
+                  + "messages [{id, ticket, kind, author, body, created_at}], draft {kind, body, updated_at} or absent, "
+                  + "goodwill (as in goodwill list), boundary {customer_id, customer, reason, set_by, set_at} or absent, "
+                  + "presence [{login, activity, seen_at}]"],
         readsOnly: true
     ) { args, session in
         let json = args.flag("--json")
@@ -102,6 +104,16 @@ enum TicketCommands {
                     + (detail.requester.organization.isEmpty ? "" : ", \(Sanitizer.clean(detail.requester.organization))"))
         Output.line("created \(Timestamp.localWithZone(t.createdAt, timeZone: zone)) · tags \(t.tags.isEmpty ? "none" : Sanitizer.clean(t.tags.joined(separator: ", ")))")
         Output.line(responseLine(t, sla: workspace.config.sla, now: session.clock.epochSeconds, zone: zone))
+        if let b = detail.boundary {
+            Output.line("boundary: conduct marked abusive by \(Sanitizer.clean(b.setBy)): \(Sanitizer.clean(b.reason))")
+        }
+        for g in detail.goodwill {
+            Output.line("goodwill \(g.id): \(g.kind.rawValue) \(GoodwillService.format(g.amount, currency: g.currency)) by "
+                        + "\(Sanitizer.clean(g.by)), \(g.status.rawValue): \(Sanitizer.clean(g.reason))")
+        }
+        for p in detail.presence {
+            Output.line("\(Sanitizer.clean(p.login)) is \(p.activity == .composing ? "writing a reply" : "looking at it") now")
+        }
         for m in detail.messages {
             Output.line()
             Output.line("── \(m.kind.label.lowercased()) \(m.id) · \(Sanitizer.clean(m.author)) · \(Timestamp.localWithZone(m.createdAt, timeZone: zone))")
