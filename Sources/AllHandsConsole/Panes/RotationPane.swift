@@ -31,9 +31,13 @@ enum RotationPane {
             }
         }
         if overview.planned {
-            line("On shift now: " + (overview.onShiftNow.isEmpty ? "nobody" : overview.onShiftNow.joined(separator: ", ")),
+            line("On shift now: " + (overview.onShiftNow.isEmpty ? "nobody" : overview.onShiftNow.map(Sanitizer.clean).joined(separator: ", ")),
                  overview.onShiftNow.isEmpty ? .gap : .normal)
-            line("Your next shift: " + (overview.myNextShift.map { Timestamp.localWithZone($0, timeZone: timeZone) } ?? "none planned"))
+            if overview.meOnShift, let ends = overview.myShiftEnds {
+                line("You: on shift until " + Timestamp.localWithZone(ends, timeZone: timeZone), .accent)
+            } else {
+                line("Your next shift: " + (overview.myNextShift.map { Timestamp.localWithZone($0, timeZone: timeZone) } ?? "none planned"))
+            }
         } else {
             line("No rotation planned yet.", .gap)
             line("On shift now: nobody", .muted)

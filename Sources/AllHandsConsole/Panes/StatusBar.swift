@@ -16,7 +16,9 @@ enum StatusBar {
         let right = " " + clock + " "
         let showClock = rect.width >= TextWidth.columns(who) + TextWidth.columns(right) + 10
         let end = showClock ? rect.maxX - TextWidth.columns(right) : rect.maxX
-        var x = rect.x + grid.write(TextWidth.truncateAtWord(who, to: rect.width), x: rect.x, y: rect.y, role: .statusBar)
+        // A message too long to sit beside who you are takes their place (the clock stays).
+        let crowded = state.message.map { TextWidth.columns(who) + TextWidth.columns(Sanitizer.clean($0)) + 2 > end - rect.x } ?? false
+        var x = rect.x + (crowded ? 0 : grid.write(TextWidth.truncateAtWord(who, to: rect.width), x: rect.x, y: rect.y, role: .statusBar))
         if let message = state.message {
             let text = TextWidth.truncateAtWord("│ " + Sanitizer.clean(message), to: max(0, end - x))
             grid.write(text, x: x, y: rect.y, role: state.messageIsError ? .error : .statusBar)
@@ -26,7 +28,7 @@ enum StatusBar {
                 let text = " \(hint.keys) \(hint.label) "
                 guard x + TextWidth.columns(text) <= end else { break }
                 // An action this person may not use now still shows, dimmed: `?` and the key say why.
-                x += grid.write(text, x: x, y: rect.y, role: disabled(hint.action) ? .disabled : .statusBar)
+                x += grid.write(text, x: x, y: rect.y, role: disabled(hint.action) ? .statusBarDisabled : .statusBar)
             }
         }
         if showClock { grid.write(right, x: end, y: rect.y, role: .statusBar) }

@@ -26,7 +26,7 @@ struct ViewBar {
     var emptyText: String {
         switch current {
         case .unassigned: "Nothing unassigned: every open ticket has someone on it."
-        case .mine: "You hold no open tickets. v shows the other views; t takes the selected ticket."
+        case .mine: "You hold no open tickets: t takes the selected one in another view."
         case .allOpen: "The queue is empty: nothing new, open or pending."
         case .pending: "Nothing is waiting on a customer."
         case .recentlySolved: "Nothing solved in the last seven days."

@@ -37,7 +37,11 @@ extension Console {
         case .decline: try decideGoodwill(argument, approve: false)
         case .boundaries: try showReport(.boundaries)
         default:
-            guard state.focus == .queue, let ticket = queue.selectedTicket else { return .unhandled }
+            guard state.focus == .queue, ActionTable.action(id)?.context == .ticket else { return .unhandled }
+            guard let ticket = queue.selectedTicket else {
+                flash("No ticket selected: this view is empty (v shows the next view)", error: true)
+                return .handled
+            }
             return try performOnTicket(id, ticketID: ticket.id, argument: argument)
         }
         return .handled

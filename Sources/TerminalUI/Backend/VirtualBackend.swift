@@ -70,7 +70,7 @@ public final class VirtualBackend: Backend {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func mark(_ role: StyleRole) -> Character {
+    public static func mark(_ role: StyleRole) -> Character {
         let letters: [StyleRole: Character] = [
             .normal: ".", .muted: "m", .header: "h", .title: "T", .border: "b", .selection: "S",
             .selectionUnfocused: "s", .urgent: "U", .high: "H", .overdue: "O", .gap: "G", .accent: "a",
