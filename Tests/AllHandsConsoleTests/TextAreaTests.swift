@@ -1,5 +1,6 @@
 import AllHandsConsole
 import TerminalUI
+import TestSupport
 import XCTest
 
 /// The inline composer as a pure value: editing keys across lines, wrapping, scrolling and a
@@ -232,18 +233,5 @@ final class TextAreaTests: XCTestCase {
         XCTAssertEqual(view.lines, ["a␛[2Jb␇\u{FFFD}c"])
         XCTAssertEqual(view.cursorColumn, 9)
         XCTAssertFalse(view.lines.joined().unicodeScalars.contains(where: Sanitizer.isUnsafe))
-    }
-}
-
-/// A seeded generator, so a failing sequence of keys can be replayed.
-private struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -5,14 +5,7 @@ import XCTest
 
 /// Replies, notes, the send-time check, drafts and macros.
 final class ConversationTests: XCTestCase {
-    func company() throws -> (Fixture, Workspace, Int) {
-        let f = Fixture()
-        try f.addPeople([.employee, .support, .lead, .exec])
-        let ws = try f.workspace()
-        let id = try ws.tickets.create(requesterEmail: "ann@example.com", requesterName: "Ann Lee",
-                                       subject: "Printer on fire", body: "It is smoking.").id
-        return (f, ws, id)
-    }
+    func company() throws -> (Fixture, Workspace, Int) { try Fixture.ticketWork() }
 
     func lastMessageID(_ ws: Workspace, _ id: Int) throws -> Int {
         try XCTUnwrap(try ws.tickets.detail(id: id).messages.last?.id)

@@ -1,6 +1,7 @@
 import AllHandsCore
 import Foundation
 import Storage
+import TestSupport
 import XCTest
 
 /// Full-text search: ranking, one hit per ticket, snippets, prefixes and phrases, input that
@@ -136,18 +137,5 @@ final class SearchTests: XCTestCase {
         XCTAssertEqual(try c.ws.search.searchLike("_", limit: 10), [])
         try c.ws.tickets.note(id: c.printer, body: "It is 100% broken")
         XCTAssertEqual(try c.ws.search.searchLike("100%", limit: 10), [c.printer])
-    }
-}
-
-/// A small seeded generator for repeatable random inputs.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -6,16 +6,7 @@ import XCTest
 /// Claim, release, assign, create, status, priority, tags and customer messages: each rule and
 /// refusal, each change audited in its own transaction.
 final class TicketLifecycleTests: XCTestCase {
-    /// A small company (admin, an employee, a support agent, a lead) with one unassigned new
-    /// ticket carrying no tags.
-    func company() throws -> (Fixture, Workspace, Int) {
-        let f = Fixture()
-        try f.addPeople([.employee, .support, .lead, .exec])
-        let ws = try f.workspace()
-        let id = try ws.tickets.create(requesterEmail: "ann@example.com", requesterName: "Ann Lee",
-                                       subject: "Printer on fire", body: "It is smoking.").id
-        return (f, ws, id)
-    }
+    func company() throws -> (Fixture, Workspace, Int) { try Fixture.ticketWork() }
 
     // MARK: - Claim, release, assign
 

@@ -6,6 +6,17 @@ import XCTest
 /// Helpers for the ticket-work tests: people by role, shifts, a config of one's own, checks of
 /// the full-text indexes.
 extension Fixture {
+    /// A small company (admin, an employee, a support agent, a lead, an exec) with one unassigned
+    /// new ticket carrying no tags; returns the fixture, the admin's workspace and the ticket.
+    static func ticketWork() throws -> (Fixture, Workspace, Int) {
+        let f = Fixture()
+        try f.addPeople([.employee, .support, .lead, .exec])
+        let ws = try f.workspace()
+        let id = try ws.tickets.create(requesterEmail: "ann@example.com", requesterName: "Ann Lee",
+                                       subject: "Printer on fire", body: "It is smoking.").id
+        return (f, ws, id)
+    }
+
     /// A workspace for `login` with `config` instead of the default one.
     func workspace(_ login: String, config: Configuration) throws -> Workspace {
         try Workspace(database: database(), config: config, clock: clock, login: login)
