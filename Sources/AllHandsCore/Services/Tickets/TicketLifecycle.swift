@@ -296,7 +296,7 @@ extension TicketService {
     private func insertTicket(subject: String, body: String, priority: Priority, customerID: Int, followUpOf: Int?,
                               in db: Database) throws -> Ticket {
         let now = context.now
-        let assignee = context.config.queue.roundRobin ? try ShiftRules.roundRobinAssignee(at: now, in: db) : nil
+        let assignee = try ShiftRules.newTicketAssignee(config: context.config, at: now, in: db)
         try db.execute("""
             INSERT INTO tickets (subject, status, priority, requester_id, assignee_id, created_at, updated_at, version)
             VALUES (?, 'new', ?, ?, ?, ?, ?, 1)
