@@ -41,7 +41,7 @@ enum StatusBar {
                                 completions matches: [String]) {
         var available = rect.width - TextWidth.columns(label)
         if !matches.isEmpty, rect.width > 40 {
-            let text = TextWidth.truncateAtWord("Tab: " + matches.joined(separator: " "), to: rect.width / 2)
+            let text = TextWidth.truncateAtWord("Tab: " + Sanitizer.clean(matches.joined(separator: " ")), to: rect.width / 2)
             grid.write(text, x: rect.maxX - TextWidth.columns(text) - 1, y: rect.y, role: .statusBar)
             available = rect.width - TextWidth.columns(text) - 3
         }
