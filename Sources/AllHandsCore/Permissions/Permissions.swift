@@ -47,6 +47,14 @@ public enum Permissions {
         return touchesOnlyMine ? .updateTicket : .assignOthers
     }
 
+    /// The right that working on a ticket someone else holds needs. Changing its status or
+    /// priority, or answering its customer, is the holder's work: anyone else needs the right to
+    /// take over someone else's tickets. Reading, notes and tags stay open to everyone.
+    public static func holderAction(holder: String?, actor: String, touchesTheirWork: Bool) -> Action {
+        guard touchesTheirWork, let holder, holder != actor else { return .updateTicket }
+        return .assignOthers
+    }
+
     /// The table as Markdown, actions down and roles across, for the README.
     public static var markdownTable: String {
         let roles = Role.allCases

@@ -383,6 +383,7 @@ extension TicketService {
         try TicketRules.checkTransition(from: current, to: next, taxonomy: context.config.taxonomy)
         try context.check(Permissions.assignmentAction(current: current.assigneeLogin, target: next.assigneeLogin,
                                                        actor: context.actor.person.login))
+        try checkHolder(current, next, action: action)
         let now = context.now
         var stored = next
         stored.solvedAt = next.status == current.status ? current.solvedAt
@@ -403,6 +404,18 @@ extension TicketService {
         stored.version = current.version + 1
         stored.updatedAt = now
         return stored
+    }
+
+    /// Someone else's ticket: its status, priority and replies are theirs (see
+    /// `Permissions.holderAction`); a customer writing in is never held back by it.
+    private func checkHolder(_ current: Ticket, _ next: Ticket, action: String) throws {
+        let touches = action != "ticket.customer-message"
+            && (next.status != current.status || next.priority != current.priority || action == "ticket.reply")
+        let me = context.actor.person
+        let right = Permissions.holderAction(holder: current.assigneeLogin, actor: me.login, touchesTheirWork: touches)
+        guard !Permissions.allows(me.role, right), let holder = current.assigneeLogin else { return }
+        throw AllHandsError.notAllowed("#\(current.id) is \(holder)'s ticket: its replies, status and priority are theirs "
+            + "(support, leads and admins may take over); you can still add a note or tags")
     }
 
     static func snapshot(_ t: Ticket) -> [String: String?] {
