@@ -11,6 +11,11 @@ enum ChildProcess {
             .deletingLastPathComponent().appendingPathComponent("allhands").path
     }
 
+    /// This benchmark's own executable, for its child modes.
+    static var bench: String {
+        Bundle.main.executablePath ?? URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
+    }
+
     /// Starts `executable` with stdin and stderr on /dev/null and stdout on `stdout` (a pipe's
     /// write end, closed in the child's copy of `closing`), or /dev/null.
     static func spawn(_ executable: String, _ arguments: [String], stdout: Int32? = nil, closing: Int32? = nil) throws -> pid_t {

@@ -71,6 +71,13 @@ enum Measure {
         return (samples[count / 2], samples[min(count - 1, Int(Double(count) * 0.99))])
     }
 
+    /// The `q` quantile (0…1) of `samples` by nearest rank; NaN when there are none.
+    static func quantile(_ samples: [Double], _ q: Double) -> Double {
+        guard !samples.isEmpty else { return .nan }
+        let sorted = samples.sorted()
+        return sorted[min(sorted.count - 1, Int(Double(sorted.count) * q))]
+    }
+
     /// Peak resident set size of this process, in MiB.
     static var peakRSSMiB: Double {
         var usage = rusage()

@@ -2,12 +2,15 @@ import AllHandsCore
 import Foundation
 
 /// allhands-bench: builds a big demo database and measures what users would feel.
-/// Run with `swift run -c release allhands-bench [--tickets N] [--people N] [--dir PATH] [--json]`.
+/// Run with `swift run -c release allhands-bench [--tickets N] [--people N] [--dir PATH] [--json] [--reuse]
+/// [--only SECTION,…]`.
 let arguments = Array(CommandLine.arguments.dropFirst())
 func option(_ name: String) -> String? {
     guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
     return arguments[i + 1]
 }
+// A child mode: one of the shift-work benchmark's workers (see `ShiftWorker`).
+if arguments.first == ShiftWorker.command { exit(ShiftWorker.main(arguments)) }
 let json = arguments.contains("--json")
 /// `--reuse` keeps the database of an earlier run (same size) and skips building it.
 let reuse = arguments.contains("--reuse")
@@ -21,23 +24,37 @@ report.machine = Machine.describe()
 report.machine["command"] = "allhands-bench " + arguments.joined(separator: " ")
 let options = DemoOptions(people: people, tickets: tickets, seed: DemoOptions.standardSeed)
 let bench = FoundationBenchmarks(options: options, path: dir + "/bench.db", clock: SystemClock(), report: report)
+/// `--only a,b` runs only the named sections (with `--reuse`, to measure one thing again).
+let sections = ["queue", "live", "open", "read-during-write", "json", "search", "console", "console-actions",
+                "shift-work", "cli"]
+let only = option("--only").map { Set($0.split(separator: ",").map(String.init)) }
+func wanted(_ section: String) -> Bool { only?.contains(section) ?? true }
 do {
     FileHandle.standardError.write(Data("allhands-bench: \(tickets) tickets, \(people) people in \(dir)\n".utf8))
+    if let unknown = only?.subtracting(sections).first {
+        throw BenchFailure("unknown section \(unknown) for --only (sections: \(sections.joined(separator: ", ")))")
+    }
     if !reuse || !FileManager.default.fileExists(atPath: dir + "/bench.db") {
         try bench.generation()
         try bench.demoIntoFile()
         try bench.bulkInsert(rows: 1_000_000)
     }
-    try bench.queuePages()
-    try bench.changePolling()
-    try bench.openAndMigrate()
-    try ReadDuringWriteBenchmarks(path: dir + "/bench.db", clock: SystemClock(), report: report).run()
-    try JSONListingBenchmarks(path: dir + "/bench.db", clock: SystemClock(), report: report).ticketListJSON()
-    let console = ConsoleBenchmarks(path: dir + "/bench.db", clock: SystemClock(), report: report)
-    try console.firstFrame()
-    try console.keystrokes()
-    try console.terminalBytes()
-    try CLIComparisonBenchmarks(path: dir + "/bench.db", report: report).ticketShow()
+    let path = dir + "/bench.db"
+    if wanted("queue") { try bench.queuePages() }
+    if wanted("live") { try bench.changePolling() }
+    if wanted("open") { try bench.openAndMigrate() }
+    if wanted("read-during-write") { try ReadDuringWriteBenchmarks(path: path, clock: SystemClock(), report: report).run() }
+    if wanted("json") { try JSONListingBenchmarks(path: path, clock: SystemClock(), report: report).ticketListJSON() }
+    if wanted("search") { try SearchBenchmarks(path: path, clock: SystemClock(), report: report).run() }
+    let console = ConsoleBenchmarks(path: path, clock: SystemClock(), report: report)
+    if wanted("console") {
+        try console.firstFrame()
+        try console.keystrokes()
+        try console.terminalBytes()
+    }
+    if wanted("console-actions") { try console.ticketActions() }
+    if wanted("shift-work") { try ShiftWorkBenchmarks(path: path, clock: SystemClock(), report: report).run() }
+    if wanted("cli") { try CLIComparisonBenchmarks(path: path, report: report).ticketShow() }
     report.add("process", "peak RSS", Measure.peakRSSMiB, "MiB")
     if json { try report.printJSON() } else { report.printTable() }
 } catch {
