@@ -98,19 +98,25 @@ final class LineEditorTests: XCTestCase {
 
 /// The status bar while the command line or a message shows.
 final class StatusBarTests: XCTestCase {
-    func testAMessageIsCutBetweenWordsAndTheClockKeepsItsPlace() throws {
-        let f = try ConsoleFixture(size: Size(width: 60, height: 12))
-        try f.press(.character(":"))
-        for c in "nosuchcommand" { try f.console.handle(.character(c)) }
-        try f.press(.enter)
+    func testAShortMessageSitsBesideTheClock() throws {
+        let f = try ConsoleFixture(size: Size(width: 80, height: 12))
+        try f.command("goto 99")
         let bar = String(try XCTUnwrap(f.screen.split(separator: "\n").last))
-        let full = "unknown command :nosuchcommand (Tab lists commands, ? shows help)"
-        let shown = try XCTUnwrap(bar.components(separatedBy: "│ ").last?.components(separatedBy: "…").first)
-        XCTAssertTrue(bar.contains("…"), bar)
-        XCTAssertFalse(shown.isEmpty)
-        XCTAssertTrue(full.hasPrefix(shown), bar)
-        XCTAssertEqual(full.dropFirst(shown.count).first, " ", "cut between words: \(bar)")
+        XCTAssertTrue(bar.contains("│ ticket #99 not found"), bar)
         XCTAssertTrue(bar.hasSuffix(" 11:00 \(Timestamp.zone(ConsoleFixture.now, timeZone: try XCTUnwrap(TimeZone(identifier: "America/New_York")))) "), bar)
+    }
+
+    /// A refusal too long for the bar is wrapped onto the rows above it, between words, and read
+    /// whole; the next key clears it.
+    func testALongMessageIsWrappedAboveTheBarAndReadWhole() throws {
+        let f = try ConsoleFixture(size: Size(width: 60, height: 12))
+        try f.command("nosuchcommand")
+        let rows = f.screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty }
+        let full = "unknown command :nosuchcommand (Tab lists commands, ? shows help)"
+        let last = rows.suffix(2).map { $0.trimmingCharacters(in: .whitespaces) }
+        XCTAssertEqual(last.joined(separator: " "), full, rows.suffix(2).joined(separator: "\n"))
+        try f.press(.character("j"))
+        XCTAssertFalse(f.screen.contains("unknown command"), f.screen)
     }
 
     func testTheCommandLineShowsItsCursorAndScrollsToKeepItInView() throws {

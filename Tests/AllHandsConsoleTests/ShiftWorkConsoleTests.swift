@@ -57,9 +57,25 @@ final class ShiftWorkConsoleTests: XCTestCase {
         XCTAssertEqual(f.backend.resumeCount, 1)
         XCTAssertEqual(f.backend.framesDrawnWhileSuspended, 0)
         XCTAssertEqual(f.console.state.message, "Note added to #6")
-        // Ticket 6 held ada's draft reply: the note starts from it, so both lines are sent.
         XCTAssertEqual(try messages(f, ticket: 6).last?.kind, "note")
-        XCTAssertEqual(try messages(f, ticket: 6).last?.body, "From the editor\nHalf a reply")
+        // Ticket 6 holds ada's draft reply: a note never starts from it, and sending the note leaves it.
+        XCTAssertEqual(try messages(f, ticket: 6).last?.body, "From the editor")
+        let drafts = try f.otherProcess().fetchAll("SELECT kind, body FROM drafts WHERE ticket_id = 6") { [$0.string(0), $0.string(1)] }
+        XCTAssertEqual(drafts, [["reply", "Half a reply"]])
+    }
+
+    func testADraftSavedUnchangedFromTheEditorIsNotSent() throws {
+        let f = try ConsoleFixture()
+        let script = f.dir.file("editor.sh")
+        try "#!/bin/sh\nexit 0\n".write(toFile: script, atomically: true, encoding: .utf8)
+        chmod(script, 0o755)
+        f.console.editorCommand = script
+        try f.command("goto 6")
+        try f.press(.character("r"))
+        XCTAssertEqual(f.console.state.message?.hasPrefix("Not sent: the draft is unchanged"), true, f.console.state.message ?? "")
+        XCTAssertEqual(try messages(f, ticket: 6).map(\.kind), ["customer", "reply", "note"], "nothing sent")
+        let drafts = try f.otherProcess().fetchAll("SELECT body FROM drafts WHERE ticket_id = 6") { $0.string(0) }
+        XCTAssertEqual(drafts, ["Half a reply"])
     }
 
     func testAnEditorThatFailsKeepsTheTextAsADraft() throws {
@@ -106,7 +122,7 @@ final class ShiftWorkConsoleTests: XCTestCase {
         XCTAssertEqual(Set(marks.dropFirst(offset).prefix(9)), [VirtualBackend.mark(.statusBarDisabled)], marks)
         try f.press(.character("r"))
         XCTAssertEqual(f.console.state.screen, .ticket(id: 2), "no composer opens")
-        XCTAssertEqual(f.console.state.message, "replying is for people on shift; no shift planned")
+        XCTAssertEqual(f.console.state.message, "Replying is for people on shift (no shift planned); notes and tags are open to everyone")
         try f.press(.character("n"))
         XCTAssertEqual(f.console.state.screen, .compose, "notes are for anyone")
     }

@@ -114,8 +114,10 @@ final class TicketWorkCLITests: XCTestCase {
         XCTAssertEqual(offShift.status, 77)
         XCTAssertTrue(offShift.stderr.contains("replying to customers is for people on shift"), offShift.stderr)
         XCTAssertTrue(offShift.stderr.contains("your text is kept as your reply draft on ticket #\(id)"), offShift.stderr)
-        let draft = try cli.object("--as", "newbie", "ticket", "show", String(id), "--json")["draft"] as? [String: Any]
-        XCTAssertEqual(draft?["body"] as? String, "Hello from me")
+        let drafts = try cli.object("--as", "newbie", "ticket", "show", String(id), "--json")["drafts"] as? [[String: Any]]
+        XCTAssertEqual(drafts?.count, 1)
+        XCTAssertEqual(drafts?.first?["kind"] as? String, "reply")
+        XCTAssertEqual(drafts?.first?["body"] as? String, "Hello from me")
         XCTAssertEqual(try cli.run(["--as", "newbie", "ticket", "note", String(id)], input: "noted").status, 0)
 
         // Bad input and bad usage never write.

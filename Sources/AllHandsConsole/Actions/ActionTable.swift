@@ -26,6 +26,23 @@ public enum ActionContext: String, CaseIterable, Sendable {
     /// The welcome screen of an empty database.
     case welcome
 
+    /// Where it applies, as the help screen says it inside a sentence ("in the ticket view").
+    public var place: String {
+        switch self {
+        case .global: "everywhere"
+        case .main: "on the main screen"
+        case .queue: "in the queue"
+        case .ticket: "on a ticket"
+        case .scrolling: "while moving around"
+        case .view: "in the ticket and help views"
+        case .search: "in search results"
+        case .compose: "in the inline editor"
+        case .confirm: "when asked before a send"
+        case .handoff: "when ending a shift"
+        case .welcome: "on the welcome screen"
+        }
+    }
+
     public var title: String {
         switch self {
         case .global: "Everywhere"
@@ -117,17 +134,17 @@ public enum ActionTable {
         .init(.focusQueue, [.character("1")], command: "queue", "Focus the queue", in: .main),
         .init(.focusRotation, [.character("2")], command: "rotation", "Focus the rotation", in: .main),
         .init(.focusTags, [.character("3")], command: "tags", "Focus the live tags", in: .main),
-        .init(.nextView, [.character("v")], "Next view: Unassigned, Mine, All open, Pending, Recently solved, By tag, Everything", in: .main, hint: "view"),
+        .init(.nextView, [.character("v")], "Next view: Unassigned, Mine, All open, Pending, Recently solved, Everything (and a tag's view once chosen with :view tag NAME)", in: .main, hint: "view"),
         .init(.previousView, [.character("V")], "Previous view", in: .main),
         .init(.view, [], command: "view", argument: "NAME [TAG]", completes: .view, "Show one view (by-tag takes a tag)", in: .main),
         .init(.nextSort, [.character("o")], "Order the queue by priority, age, or first-response due", in: .main, hint: "order"),
         .init(.sort, [], command: "sort", argument: "priority|age|due", completes: .sort, "Order the queue", in: .main),
         .init(.newTicket, [.character("c")], command: "new", argument: "EMAIL SUBJECT", "Create a ticket for a phone call, chat or internal report (the first message is written next)", in: .main, hint: "new", requires: .updateTicket, prefills: true),
         .init(.endShift, [.character("E")], command: "endshift", "End your shift: release or hand off each open ticket you hold", in: .main),
-        .init(.approvals, [], command: "approvals", "Goodwill gestures waiting for a lead's approval", in: .main, requires: .approveGoodwill),
-        .init(.approve, [], command: "approve", argument: "ID", "Approve goodwill gesture ID", in: .main, requires: .approveGoodwill),
-        .init(.decline, [], command: "decline", argument: "ID REASON", "Decline goodwill gesture ID, saying why", in: .main, requires: .approveGoodwill),
-        .init(.boundaries, [], command: "boundaries", "Requesters whose conduct was marked abusive", in: .main, requires: .reviewBoundaries),
+        .init(.approvals, [], command: "approvals", "Goodwill gestures waiting for a lead's approval", in: .global, requires: .approveGoodwill),
+        .init(.approve, [], command: "approve", argument: "ID", "Approve goodwill gesture ID", in: .global, requires: .approveGoodwill),
+        .init(.decline, [], command: "decline", argument: "ID REASON", "Decline goodwill gesture ID, saying why", in: .global, requires: .approveGoodwill),
+        .init(.boundaries, [], command: "boundaries", "Requesters whose conduct was marked abusive", in: .global, requires: .reviewBoundaries),
 
         .init(.down, [.character("j"), .down], "Move down one line", in: .scrolling, hint: "move"),
         .init(.up, [.character("k"), .up], "Move up one line", in: .scrolling),
@@ -195,9 +212,10 @@ public enum ActionTable {
     /// Status-bar hints for the given contexts: `key label` pairs, with the action so the bar
     /// can show a disabled one as such.
     public static func hints(in contexts: [ActionContext]) -> [(keys: String, label: String, action: ConsoleAction)] {
-        let order: [ActionID] = [.down, .open, .claim, .reply, .note, .tag, .status, .send, .sendAnyway, .editAgain,
-                                 .handoffRelease, .handoffNext, .handoffConfirm, .keepDraft, .search, .nextView, .nextSort,
-                                 .newTicket, .loadDemo, .nextPane, .back, .help, .quit]
+        // What a newcomer needs first: open, take, reply; moving around is what everyone knows.
+        let order: [ActionID] = [.open, .claim, .reply, .help, .note, .tag, .status, .send, .sendAnyway, .editAgain,
+                                 .handoffRelease, .handoffNext, .handoffConfirm, .keepDraft, .loadDemo, .back,
+                                 .search, .nextView, .down, .nextSort, .newTicket, .nextPane, .quit]
         // A key bound in a more specific context hides the same key further out (q is "back"
         // in the ticket view, not "quit"), so the hint shows what the key really does here.
         let reachable = all.filter { action in

@@ -41,6 +41,11 @@ extension Console {
         if state.screen == .compose { return try composeKey(key) }
         guard let action = ActionTable.action(for: key, in: contexts) else { return }
         if action.prefills, let command = action.command {
+            // Refuse before asking for input: no ticket to act on, or a right this person lacks.
+            if action.context == .ticket, state.screen == .main, queue.selectedTicket == nil {
+                return flash(Self.noTicketSelected, error: true)
+            }
+            if let reason = disabledReason(action) { return flash(reason, error: true) }
             state.commandLine = LineEditor(text: command + " ", history: commandHistory)
             return
         }
@@ -85,6 +90,10 @@ extension Console {
         case .pageUp: try scroll(pages: -1)
         case .top: try scrollToEdge(end: false)
         case .bottom: try scrollToEdge(end: true)
+        case .approvals: try showReport(.approvals)
+        case .boundaries: try showReport(.boundaries)
+        case .approve: try decideGoodwill(argument, approve: true)
+        case .decline: try decideGoodwill(argument, approve: false)
         case .goto:
             guard let text = argument, let number = Int(text.trimmingCharacters(in: CharacterSet(charactersIn: "# "))) else {
                 return flash("usage: :goto N (a ticket number)", error: true)
@@ -93,7 +102,7 @@ extension Console {
         default:
             // The action belongs to another screen (run from the command line here).
             if let action = ActionTable.action(id) {
-                flash(":\(action.command ?? id.rawValue) is for: \(action.context.title.lowercased())", error: true)
+                flash(":\(action.command ?? id.rawValue) works \(action.context.place)", error: true)
             }
         }
     }
@@ -107,7 +116,7 @@ extension Console {
             return "not for \(English.withArticle(role.rawValue)): only \(roles.joined(separator: ", ")) may \(right.rawValue)"
         }
         if action.id == .reply, !Permissions.allows(role, .replyAnyTime), !rotation.meOnShift {
-            return "replying is for people on shift; " + shiftLine.lowercased()
+            return "Replying is for people on shift (" + shiftLine + "); notes and tags are open to everyone"
         }
         return nil
     }

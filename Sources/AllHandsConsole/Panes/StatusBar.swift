@@ -12,8 +12,11 @@ enum StatusBar {
         grid.fill(rect, role: .statusBar)
         if let editor = state.commandLine { return drawCommandLine(&grid, rect, editor, label: ":", completions: completions) }
         if let prompt { return drawCommandLine(&grid, rect, prompt.editor, label: prompt.label, completions: []) }
-        let who = " \(Sanitizer.clean(person.login)) · \(person.role.rawValue)\(via.map { " (via \(Sanitizer.clean($0)))" } ?? "") · \(shift) "
+        // The role is left out below 120 columns, so the keys have room.
+        let role = rect.width >= Layout.wideFrom ? " · " + person.role.rawValue : ""
+        let who = " \(Sanitizer.clean(person.login))\(role)\(via.map { " (via \(Sanitizer.clean($0)))" } ?? "") · \(shift) "
         let right = " " + clock + " "
+        if let message = state.message, drawLong(&grid, rect, Sanitizer.clean(message), error: state.messageIsError) { return }
         let showClock = rect.width >= TextWidth.columns(who) + TextWidth.columns(right) + 10
         let end = showClock ? rect.maxX - TextWidth.columns(right) : rect.maxX
         // A message too long to sit beside who you are takes their place (the clock stays).
@@ -34,6 +37,29 @@ enum StatusBar {
         if showClock { grid.write(right, x: end, y: rect.y, role: .statusBar) }
     }
 
+    /// The most rows a long message may take, counting the status bar's own.
+    static let messageRows = 3
+
+    /// A message too long for one row is wrapped onto the rows above the bar (at most
+    /// `messageRows`), so a refusal is read whole; returns false when it fits in the bar.
+    static func drawLong(_ grid: inout Grid, _ rect: Rect, _ message: String, error: Bool) -> Bool {
+        let width = rect.width - 2
+        guard TextWidth.columns(message) > width, width > 10 else { return false }
+        var lines = TextWrap.wrap(message, width: width)
+        if lines.count > messageRows {
+            lines = Array(lines.prefix(messageRows))
+            lines[messageRows - 1] = TextWidth.truncateAtWord(lines[messageRows - 1] + " …", to: width)
+        }
+        for (i, line) in lines.enumerated() {
+            let y = rect.y - (lines.count - 1) + i
+            guard y >= 0 else { continue }
+            let row = Rect(x: rect.x, y: y, width: rect.width, height: 1)
+            grid.fill(row, role: error ? .error : .statusBar)
+            grid.write(" " + line, x: rect.x, y: y, role: error ? .error : .statusBar, limit: rect.width)
+        }
+        return true
+    }
+
     /// `:text` (or a prompt's label and text) with the cursor shown as a highlighted cell,
     /// scrolled so the cursor stays in view, and what Tab would complete to on the right when
     /// there is room.
@@ -46,12 +72,19 @@ enum StatusBar {
             available = rect.width - TextWidth.columns(text) - 3
         }
         let characters = Array(Sanitizer.clean(editor.text))
-        // Scroll the line so the cursor cell fits, keeping as much before it as there is room for.
-        var start = 0
-        func width(_ range: Range<Int>) -> Int { range.reduce(0) { $0 + TextWidth.columns(characters[$1]) } }
-        while start < editor.cursor, width(start..<editor.cursor) + 2 > available { start += 1 }
+        // Scroll the line so the cursor cell fits, keeping as much before it as there is room
+        // for: one pass back from the cursor, so a long pasted line costs what is on screen.
+        let cursor = min(editor.cursor, characters.count)
+        var start = cursor, used = 0
+        while start > 0 {
+            let w = max(1, TextWidth.columns(characters[start - 1]))
+            guard used + w + 2 <= available else { break }
+            used += w
+            start -= 1
+        }
         var x = rect.x + grid.write(start > 0 ? "…" : label, x: rect.x, y: rect.y, role: .statusBar)
-        for (i, character) in characters.enumerated().dropFirst(start) {
+        for i in start..<characters.count {
+            let character = characters[i]
             let w = max(1, TextWidth.columns(character))
             guard x + w <= rect.x + available else { break }
             grid.write(String(character), x: x, y: rect.y, role: i == editor.cursor ? .selection : .statusBar)

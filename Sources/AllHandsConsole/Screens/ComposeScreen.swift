@@ -19,6 +19,9 @@ struct ComposeSession {
     var tags: [String] = []
     /// Set when the text is the first message of a ticket being created.
     var newTicket: NewTicketRequest?
+    /// The text started as a kept draft: saved unchanged from the editor, it is not sent
+    /// (as mutt aborts an unmodified message).
+    var fromDraft = false
 }
 
 /// Writing replies and notes: in `$VISUAL`/`$EDITOR` (curses suspended, the screen restored
@@ -28,7 +31,9 @@ struct ComposeSession {
 extension Console {
     func startCompose(_ kind: MessageKind, ticketID: Int, macro: String? = nil) throws {
         let current = try workspace.tickets.detail(id: ticketID)
-        var text = current.draft.map(\.body) ?? ""
+        // Only a draft of the same kind comes back: a kept note never becomes a reply.
+        let kept = current.draft(kind)
+        var text = kept?.body ?? ""
         var status: TicketStatus?
         var tags: [String] = []
         if let macro {
@@ -37,24 +42,31 @@ extension Console {
             status = rendered.status
             tags = rendered.tags
         }
-        if let draft = current.draft, macro == nil { flash("Your draft from \(Timestamp.age(from: draft.updatedAt, to: now)) ago is back") }
+        if let kept, macro == nil { flash("Your draft from \(Timestamp.age(from: kept.updatedAt, to: now)) ago is back") }
         compose = ComposeSession(ticketID: ticketID, kind: kind, seenThrough: current.messages.last?.id,
-                                 area: TextArea(text: text), status: status, tags: tags)
+                                 area: TextArea(text: text), status: status, tags: tags,
+                                 fromDraft: kept != nil && macro == nil)
         try heartbeat(on: ticketID, .composing, force: true)
         try write(thread: current)
     }
 
-    /// Runs the editor on the session's text, or opens the inline editor.
-    private func write(thread: TicketDetail) throws {
+    /// Runs the editor on the session's text with the ticket's thread quoted, or opens the
+    /// inline editor.
+    func write(thread: TicketDetail) throws {
+        guard let session = compose else { return }
+        let heading = session.kind == .note
+            ? "Internal note on #\(session.ticketID): never sent to the customer."
+            : "Reply to #\(session.ticketID), sent to \(thread.requester.name) <\(thread.requester.email)>."
+        try write(thread: thread.messages, heading: heading)
+    }
+
+    func write(thread: [Message], heading: String) throws {
         guard var session = compose else { return }
         guard let command = editorCommand else {
             state.push(.compose)
             return
         }
-        let heading = [session.kind == .note
-            ? "Internal note on #\(session.ticketID): never sent to the customer."
-            : "Reply to #\(session.ticketID), sent to \(thread.requester.name) <\(thread.requester.email)>."]
-        let file = ComposeFile.build(text: session.area.text, heading: heading, thread: thread.messages, timeZone: timeZone)
+        let file = ComposeFile.build(text: session.area.text, heading: [heading], thread: thread, timeZone: timeZone)
         let result: ExternalEditor.EditResult
         do {
             result = try ExternalEditor.edit(initialText: file, command: command, backend: backend,
@@ -64,7 +76,11 @@ extension Console {
         }
         switch result {
         case .saved(let text):
-            session.area = TextArea(text: ComposeFile.parse(text))
+            let edited = ComposeFile.parse(text)
+            if session.fromDraft, edited == session.area.text.trimmingCharacters(in: .whitespacesAndNewlines) {
+                return try keepDraft(session.area.text, reason: "the draft is unchanged (save a change to send it)")
+            }
+            session.area = TextArea(text: edited)
             compose = session
             try send()
         case .failed(let failure, let text):
@@ -115,7 +131,7 @@ extension Console {
         let text = session.area.text
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             finishCompose()
-            return flash("Nothing to send: the text is empty" + (hasDraft(session.ticketID) ? " (your earlier draft is kept)" : ""))
+            return flash("Nothing to send: the text is empty" + (hasDraft(session.ticketID, session.kind) ? " (your earlier draft is kept)" : ""))
         }
         if let request = session.newTicket {
             // A refusal leaves the writer in the composer with the text, to fix or Esc.
@@ -150,7 +166,7 @@ extension Console {
     private func keepDraft(_ text: String, reason: String?) throws {
         guard let session = compose else { return }
         finishCompose()
-        if session.newTicket != nil { return flash("No ticket created") }
+        if session.newTicket != nil { return flash("No ticket created" + (reason.map { ": \($0)" } ?? ""), error: reason != nil) }
         let why = reason.map { "Not sent: \($0). " } ?? ""
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             return flash(why + "Nothing was written", error: reason != nil)
@@ -166,7 +182,7 @@ extension Console {
         compose = nil
     }
 
-    private func hasDraft(_ ticketID: Int) -> Bool {
-        (try? workspace.tickets.detail(id: ticketID).draft) != nil
+    private func hasDraft(_ ticketID: Int, _ kind: MessageKind) -> Bool {
+        (try? workspace.tickets.draft(id: ticketID, kind: kind)) != nil
     }
 }

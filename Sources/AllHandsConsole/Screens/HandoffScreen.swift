@@ -57,10 +57,9 @@ extension Console {
             }
             handoff.cycleSelected()
         case .handoffConfirm:
-            let me = workspace.actor.person.login
+            // The domain writes the hand-off note ("Handed off at shift end by … to …").
             let choices = Dictionary(uniqueKeysWithValues: handoff.items.map { item in
-                (item.ticket.id, item.to.map { Handoff.handTo($0, note: "Handed over by \(me) at the end of their shift.") }
-                    ?? Handoff.release)
+                (item.ticket.id, item.to.map { Handoff.handTo($0) } ?? Handoff.release)
             })
             try workspace.shifts.end(handoffs: choices)
             let handed = handoff.items.filter { $0.to != nil }.count

@@ -61,7 +61,7 @@ enum HelpScreen {
         }
         for other in overrides {
             let keys = other.keys.filter { action.keys.contains($0) }.map(\.label).joined(separator: " ")
-            text += "; in the \(other.context.title.lowercased()), \(keys) means “\(other.hint ?? other.description)”"
+            text += "; \(other.context.place), \(keys) means “\(other.hint ?? other.description)”"
         }
         return text
     }

@@ -32,20 +32,18 @@ extension Console {
             try showSort(sort)
         case .newTicket: try createTicket(argument)
         case .endShift: try startHandoff()
-        case .approvals: try showReport(.approvals)
-        case .approve: try decideGoodwill(argument, approve: true)
-        case .decline: try decideGoodwill(argument, approve: false)
-        case .boundaries: try showReport(.boundaries)
         default:
             guard state.focus == .queue, ActionTable.action(id)?.context == .ticket else { return .unhandled }
             guard let ticket = queue.selectedTicket else {
-                flash("No ticket selected: this view is empty (v shows the next view)", error: true)
+                flash(Self.noTicketSelected, error: true)
                 return .handled
             }
             return try performOnTicket(id, ticketID: ticket.id, argument: argument)
         }
         return .handled
     }
+
+    static let noTicketSelected = "No ticket selected: this view is empty (v shows the next view)"
 
     /// The queue's filter for the chosen view and order.
     var queueFilter: TicketFilter {

@@ -7,13 +7,13 @@ extension Console {
     func createTicket(_ argument: String?) throws {
         let words = (argument ?? "").split(separator: " ", maxSplits: 1).map(String.init)
         guard words.count == 2, words[0].contains("@") else {
-            _ = usage(.newTicket)
-            return
+            return flash(words.isEmpty ? "usage: :new EMAIL SUBJECT (the customer's email, then the subject)"
+                         : "':new' takes the customer's email first, then the subject: :new EMAIL SUBJECT", error: true)
         }
-        compose = ComposeSession(ticketID: 0, kind: .customer, seenThrough: nil, area: TextArea(text: ""),
-                                 newTicket: NewTicketRequest(requester: words[0], subject: words[1]))
-        state.push(.compose)
-        flash("Write what the customer said; C-d creates the ticket, Esc cancels")
+        let request = NewTicketRequest(requester: words[0], subject: words[1])
+        compose = ComposeSession(ticketID: 0, kind: .customer, seenThrough: nil, area: TextArea(text: ""), newTicket: request)
+        if editorCommand == nil { flash("Write what the customer said; C-d creates the ticket, Esc cancels") }
+        try write(thread: [], heading: "New ticket for \(request.requester): \(request.subject). Write what the customer said.")
     }
 }
 

@@ -30,7 +30,8 @@ extension Console {
         searchHits = try workspace.search.search(trimmed, limit: Self.searchLimit)
         searchSelection = 0
         if state.screen != .search { state.push(.search) }
-        flash(searchHits.isEmpty ? "Nothing matches “\(trimmed)”" : "\(English.count(searchHits.count, "ticket")) match")
+        flash(searchHits.isEmpty ? "Nothing matches “\(trimmed)”"
+              : searchHits.count == 1 ? "1 ticket matches" : "\(searchHits.count) tickets match")
     }
 
     /// Another process committed: the same query again, keeping the selected ticket if it is still there.

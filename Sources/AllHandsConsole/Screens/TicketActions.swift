@@ -76,10 +76,12 @@ extension Console {
     /// `:goodwill KIND AMOUNT REASON…`, e.g. `:goodwill refund 12.50 charged twice for March`.
     private func giveGoodwill(_ ticketID: Int, _ argument: String?) throws {
         let words = (argument ?? "").split(separator: " ", maxSplits: 2).map(String.init)
-        guard words.count == 3, let kind = Goodwill.Kind(rawValue: words[0].lowercased()),
-              let amount = GoodwillService.parseAmount(words[1]) else {
-            _ = usage(.goodwill)
-            return
+        guard words.count == 3 else { _ = usage(.goodwill); return }
+        guard let kind = Goodwill.Kind(rawValue: words[0].lowercased()) else {
+            return flash("'\(words[0])' is not a kind of goodwill: refund, credit, swag or other", error: true)
+        }
+        guard let amount = GoodwillService.parseAmount(words[1]) else {
+            return flash("'\(words[1])' is not an amount: write 12 or 12.50", error: true)
         }
         let gesture = try workspace.goodwill.give(ticketID: ticketID, kind: kind, amount: amount,
                                                   currency: workspace.config.goodwill.currency, reason: words[2])

@@ -31,7 +31,7 @@ enum TicketPage {
             if let by = g.decidedBy { text += " by " + Sanitizer.clean(by) }
             lines += TextPage.wrapped(text, width: textWidth, role: g.status == .awaiting ? .warning : .accent)
         }
-        if let draft = detail.draft {
+        for draft in detail.drafts {
             lines += TextPage.wrapped("✎ Your unsent \(draft.kind == .note ? "note" : "reply") from \(Timestamp.age(from: draft.updatedAt, to: now)) ago is kept: \(draft.kind == .note ? "n" : "r") brings it back.", width: textWidth, role: .accent)
         }
         for message in detail.messages {

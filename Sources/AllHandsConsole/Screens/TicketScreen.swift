@@ -39,7 +39,7 @@ extension Console {
         switch state.screen {
         case .ticket(let id): try heartbeat(on: id, .viewing)
         case .compose, .confirmSend:
-            if let compose { try heartbeat(on: compose.ticketID, .composing) }
+            if let compose, compose.newTicket == nil { try heartbeat(on: compose.ticketID, .composing) }
         default: break
         }
     }

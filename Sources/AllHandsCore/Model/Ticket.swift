@@ -78,12 +78,20 @@ public struct TicketDetail: Sendable, Equatable {
     public var boundary: Boundary?
     /// Other people viewing or composing on the ticket now (never the viewer).
     public var presence: [Presence] = []
-    /// The viewer's unsent draft on this ticket.
-    public var draft: Draft?
+    /// The viewer's unsent drafts on this ticket: a reply, a note, or both.
+    public var drafts: [Draft] = []
 
     public init(ticket: Ticket, requester: Customer, messages: [Message]) {
         self.ticket = ticket
         self.requester = requester
         self.messages = messages
     }
+}
+
+extension TicketDetail {
+    /// The viewer's unsent draft of `kind`.
+    public func draft(_ kind: MessageKind) -> Draft? { drafts.first { $0.kind == kind } }
+
+    /// The viewer's newest unsent draft, of either kind.
+    public var draft: Draft? { drafts.max { $0.updatedAt < $1.updatedAt } }
 }

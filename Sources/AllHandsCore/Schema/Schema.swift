@@ -12,6 +12,7 @@ public enum Schema {
         .init("lookup-indexes", lookupIndexes),
         .init("working-a-shift", workingAShift),
         .init("ticket-views", ticketViews),
+        .init("drafts-by-kind", draftsByKind),
     ])
 
     /// People, customers, tickets, messages, tags and the audit log.
@@ -240,6 +241,25 @@ extension Schema {
     static let ticketViews = """
         CREATE INDEX tickets_active_age ON tickets(created_at, id) WHERE status IN \(TicketStatus.activeSQLList);
         CREATE INDEX tickets_unanswered ON tickets(priority, created_at, id) WHERE first_response_at IS NULL;
+        """
+}
+
+extension Schema {
+    /// A person may hold an unsent reply and an unsent note on the same ticket: the key of a
+    /// draft gains its kind, so keeping one never overwrites (or sends) the other.
+    static let draftsByKind = """
+        CREATE TABLE drafts_by_kind (
+            ticket_id INTEGER NOT NULL REFERENCES tickets(id) ON DELETE CASCADE,
+            person_id INTEGER NOT NULL REFERENCES people(id),
+            kind TEXT NOT NULL CHECK (kind IN ('reply', 'note')),
+            body TEXT NOT NULL,
+            updated_at INTEGER NOT NULL,
+            PRIMARY KEY (ticket_id, person_id, kind)
+        ) WITHOUT ROWID;
+        INSERT INTO drafts_by_kind (ticket_id, person_id, kind, body, updated_at)
+            SELECT ticket_id, person_id, kind, body, updated_at FROM drafts;
+        DROP TABLE drafts;
+        ALTER TABLE drafts_by_kind RENAME TO drafts;
         """
 }
 

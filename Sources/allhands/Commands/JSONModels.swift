@@ -104,8 +104,8 @@ struct TicketDetailJSON: Encodable {
     let ticket: TicketJSON
     let requester: Requester
     let messages: [MessageJSON]
-    /// Your unsent draft on the ticket, if any.
-    let draft: DraftJSON?
+    /// Your unsent drafts on the ticket (a reply, a note).
+    let drafts: [DraftJSON]
     let goodwill: [GoodwillJSON]
     /// Set when the requester's conduct was marked abusive.
     let boundary: BoundaryJSON?
@@ -118,7 +118,7 @@ struct TicketDetailJSON: Encodable {
         ticket = TicketJSON(d.ticket)
         requester = Requester(name: d.requester.name, email: d.requester.email, organization: d.requester.organization)
         messages = d.messages.map(MessageJSON.init)
-        draft = d.draft.map { DraftJSON(kind: $0.kind.rawValue, body: $0.body, updated_at: Timestamp.iso8601($0.updatedAt)) }
+        drafts = d.drafts.map { DraftJSON(kind: $0.kind.rawValue, body: $0.body, updated_at: Timestamp.iso8601($0.updatedAt)) }
         goodwill = d.goodwill.map(GoodwillJSON.init)
         boundary = d.boundary.map { BoundaryJSON($0, email: nil, openTickets: nil) }
         presence = d.presence.map { PresenceJSON(login: $0.login, activity: $0.activity.rawValue, seen_at: Timestamp.iso8601($0.seenAt)) }

@@ -85,7 +85,7 @@ enum TicketCommands {
     static let show = Command(
         "ticket show", "ID [--json]", "Show one ticket with its whole thread, and your draft on it if you left one.",
         options: ["--json   object: ticket (as in ticket list), requester {name, email, organization}, "
-                  + "messages [{id, ticket, kind, author, body, created_at}], draft {kind, body, updated_at} or absent, "
+                  + "messages [{id, ticket, kind, author, body, created_at}], drafts [{kind, body, updated_at}] (yours), "
                   + "goodwill (as in goodwill list), boundary {customer_id, customer, reason, set_by, set_at} or absent, "
                   + "presence [{login, activity, seen_at}]"],
         readsOnly: true
@@ -119,7 +119,7 @@ enum TicketCommands {
             Output.line("── \(m.kind.label.lowercased()) \(m.id) · \(Sanitizer.clean(m.author)) · \(Timestamp.localWithZone(m.createdAt, timeZone: zone))")
             for line in Sanitizer.lines(m.body) { Output.line("   " + line) }
         }
-        if let draft = detail.draft {
+        for draft in detail.drafts {
             Output.line()
             Output.line("── your unsent draft (\(draft.kind.rawValue)) · \(Timestamp.localWithZone(draft.updatedAt, timeZone: zone))")
             for line in Sanitizer.lines(draft.body) { Output.line("   " + line) }

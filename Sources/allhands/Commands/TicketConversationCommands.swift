@@ -26,7 +26,7 @@ enum TicketConversationCommands {
         try args.finish()
         let body = macro == nil ? try MessageInput.read("reply") : nil
         let workspace = try session.workspace()
-        let sent = try sending(id, body: body, in: workspace) {
+        let sent = try sending(id, kind: .reply, body: body, in: workspace) {
             if let macro {
                 return try workspace.tickets.applyMacro(named: macro, to: id, seenThrough: since, status: status)
             }
@@ -51,7 +51,7 @@ enum TicketConversationCommands {
         try args.finish()
         let body = try MessageInput.read("note")
         let workspace = try session.workspace()
-        let sent = try sending(id, body: body, in: workspace) {
+        let sent = try sending(id, kind: .note, body: body, in: workspace) {
             try workspace.tickets.note(id: id, body: body, seenThrough: since)
         }
         try report(sent, json: json)
@@ -59,7 +59,7 @@ enum TicketConversationCommands {
 
     /// Runs a send; on new activity shows what arrived and how to confirm, and after any other
     /// refusal says where the text was kept.
-    private static func sending(_ id: Int, body: String?, in workspace: Workspace,
+    private static func sending(_ id: Int, kind: MessageKind, body: String?, in workspace: Workspace,
                                 _ send: () throws -> SentMessage) throws -> SentMessage {
         do {
             return try send()
@@ -74,7 +74,7 @@ enum TicketConversationCommands {
             if let last = messages.last?.id { text += "\nsend again with --since \(last) to confirm" }
             throw CLIFailure(ExitCode.code(for: error), text)
         } catch let error as AllHandsError {
-            if let draft = try? workspace.tickets.draft(id: id), body == nil || draft.body == body {
+            if let draft = try? workspace.tickets.draft(id: id, kind: kind), body == nil || draft.body == body {
                 throw CLIFailure(ExitCode.code(for: error), error.description
                                  + "\n  your text is kept as your \(draft.kind.rawValue) draft on ticket #\(id) (ticket show \(id))")
             }

@@ -71,7 +71,7 @@ extension TicketService {
                         if next.firstResponseAt == nil { next.firstResponseAt = context.now }
                     }
                     let ticket = try store(next, over: current, action: "ticket.\(kind.rawValue)", after: after, in: db)
-                    try db.execute("DELETE FROM drafts WHERE ticket_id = ? AND person_id = ?", id, me.id)
+                    try db.execute("DELETE FROM drafts WHERE ticket_id = ? AND person_id = ? AND kind = ?", id, me.id, kind.rawValue)
                     return SentMessage(message: message, ticket: ticket)
                 })
             } catch let refusal as AllHandsError where Self.keepsDraft(refusal) {
@@ -109,8 +109,8 @@ extension TicketService {
 
     // MARK: - Drafts
 
-    /// Keeps `body` as the acting person's draft on the ticket (one per ticket and person,
-    /// replacing the last). Empty text keeps whatever draft there was. Drafts are private
+    /// Keeps `body` as the acting person's draft of that kind on the ticket (one reply and one
+    /// note per ticket and person, each replacing the last of its kind). Empty text keeps whatever draft there was. Drafts are private
     /// scratch text, not changes to the ticket: they are not audited.
     public func saveDraft(id: Int, kind: MessageKind, body: String) throws {
         try context.check(.updateTicket)
@@ -125,17 +125,19 @@ extension TicketService {
         }
     }
 
-    /// The acting person's draft on the ticket, if any.
-    public func draft(id: Int) throws -> Draft? {
+    /// The acting person's draft of `kind` on the ticket (with no kind, the newest of either).
+    public func draft(id: Int, kind: MessageKind? = nil) throws -> Draft? {
         try context.check(.viewTickets)
-        return try context.read { db in try Self.draft(ticketID: id, personID: context.actor.person.id, in: db) }
+        let drafts = try context.read { db in try Self.drafts(ticketID: id, personID: context.actor.person.id, in: db) }
+        return kind.map { kind in drafts.first { $0.kind == kind } } ?? drafts.max { $0.updatedAt < $1.updatedAt }
     }
 
-    /// Throws the acting person's draft on the ticket away.
-    public func discardDraft(id: Int) throws {
+    /// Throws the acting person's draft of `kind` on the ticket away (with no kind, both).
+    public func discardDraft(id: Int, kind: MessageKind? = nil) throws {
         try context.check(.updateTicket)
         try context.write { db in
-            try db.execute("DELETE FROM drafts WHERE ticket_id = ? AND person_id = ?", id, context.actor.person.id)
+            try db.execute("DELETE FROM drafts WHERE ticket_id = ? AND person_id = ? AND (? IS NULL OR kind = ?)",
+                           id, context.actor.person.id, kind?.rawValue, kind?.rawValue)
         }
     }
 
@@ -143,13 +145,13 @@ extension TicketService {
                            in db: Database) throws {
         try db.execute("""
             INSERT INTO drafts (ticket_id, person_id, kind, body, updated_at) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT (ticket_id, person_id) DO UPDATE SET kind = excluded.kind, body = excluded.body,
+            ON CONFLICT (ticket_id, person_id, kind) DO UPDATE SET body = excluded.body,
                 updated_at = excluded.updated_at
             """, ticketID, personID, kind.rawValue, body, now)
     }
 
-    static func draft(ticketID: Int, personID: Int, in db: Database) throws -> Draft? {
-        try db.fetchOne("SELECT kind, body, updated_at FROM drafts WHERE ticket_id = ? AND person_id = ?",
+    static func drafts(ticketID: Int, personID: Int, in db: Database) throws -> [Draft] {
+        try db.fetchAll("SELECT kind, body, updated_at FROM drafts WHERE ticket_id = ? AND person_id = ? ORDER BY kind DESC",
                         ticketID, personID) { row in
             Draft(ticketID: ticketID, kind: MessageKind(rawValue: row.string(0)) ?? .note, body: row.string(1),
                   updatedAt: row.int64(2))

@@ -222,7 +222,7 @@ public struct TicketService {
                 ?? Customer(id: ticket.requesterID, name: ticket.requesterName, email: "")
             var detail = TicketDetail(ticket: ticket, requester: requester, messages: try Self.messages(ticketID: id, in: db))
             let me = context.actor.person.id
-            detail.draft = try Self.draft(ticketID: id, personID: me, in: db)
+            detail.drafts = try Self.drafts(ticketID: id, personID: me, in: db)
             detail.goodwill = try GoodwillService.forTicket(id, in: db)
             detail.boundary = try BoundaryService.forCustomer(ticket.requesterID, in: db)
             detail.presence = try PresenceService.others(onTickets: [id], excluding: me, at: context.now, in: db)[id] ?? []
