@@ -179,4 +179,17 @@ final class ConversationTests: XCTestCase {
         XCTAssertEqual(try ws.tickets.applyMacro(named: "solved", to: other, status: .pending).ticket.status, .pending,
                        "a status given overrides the macro's")
     }
+
+    func testTheLastMessageReadMustBeOnTheTicket() throws {
+        let (f, ws, id) = try company()
+        let other = try ws.tickets.create(requesterEmail: "bo@example.com", subject: "Other", body: "Hi").id
+        let elsewhere = try lastMessageID(ws, other)
+        XCTAssertThrowsError(try ws.tickets.reply(id: id, body: "Hello", seenThrough: elsewhere)) { error in
+            XCTAssertEqual(error as? AllHandsError,
+                           .invalid("message \(elsewhere) is not on ticket #\(id): give the id of the last message you read there"))
+        }
+        XCTAssertThrowsError(try ws.tickets.note(id: id, body: "Hello", seenThrough: 99_999))
+        XCTAssertEqual(try ws.tickets.detail(id: id).messages.count, 1, "nothing was sent")
+        _ = f
+    }
 }

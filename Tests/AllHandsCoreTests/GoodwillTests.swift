@@ -50,14 +50,28 @@ final class GoodwillTests: XCTestCase {
         XCTAssertEqual(try me.goodwill.forTicket(ticket).map(\.amount), [3_000, 1_500, 1_000, 500, budget])
     }
 
-    func testOffShiftEveryGestureAwaitsALeadAndLeadsDecideTheirOwnAlone() throws {
+    /// Off shift there is no budget; a lead has the same budget as anyone, and over it another
+    /// lead decides (nobody approves their own gesture).
+    func testOffShiftEveryGestureAwaitsALeadAndLeadsHaveNoBlankCheque() throws {
         let (f, _, ticket) = try onShift()
         let off = try f.workspace(at: "employee2", Self.nineAM + Self.hour)
         XCTAssertEqual(try off.goodwill.budget().left, 0)
         XCTAssertEqual(try off.goodwill.give(ticketID: ticket, kind: .swag, amount: 1, reason: "Stickers").status, .awaiting)
         let lead = try f.workspace(at: "lead1", Self.nineAM + Self.hour)
-        XCTAssertNil(try lead.goodwill.budget().left)
-        XCTAssertEqual(try lead.goodwill.give(ticketID: ticket, kind: .refund, amount: 90_000, reason: "Outage").status, .granted)
+        XCTAssertEqual(try lead.goodwill.budget().left, 0, "the lead is not on shift")
+        let big = try lead.goodwill.give(ticketID: ticket, kind: .refund, amount: 90_000, reason: "Outage")
+        XCTAssertEqual(big.status, .awaiting)
+        XCTAssertThrowsError(try lead.goodwill.approve(id: big.id))
+    }
+
+    func testAGestureNeedsAnAmountAndAReasonInWords() throws {
+        let (_, me, ticket) = try onShift()
+        XCTAssertThrowsError(try me.goodwill.give(ticketID: ticket, kind: .credit, amount: 0, reason: "Sorry"))
+        XCTAssertThrowsError(try me.goodwill.give(ticketID: ticket, kind: .credit, amount: 100, reason: "\u{1B}[2J")) { error in
+            XCTAssertEqual(error as? AllHandsError, .invalid("a reason needs words: say why the customer should have this"))
+        }
+        XCTAssertThrowsError(try me.goodwill.give(ticketID: ticket, kind: .credit, amount: 100, reason: "\u{202E}"))
+        XCTAssertEqual(try me.goodwill.list().count, 0, "nothing was written")
     }
 
     func testABadGestureIsRefusedWithTheReasonAndNothingIsWritten() throws {

@@ -279,4 +279,25 @@ final class TicketLifecycleTests: XCTestCase {
         XCTAssertEqual(history.map(\.id), history.map(\.id).sorted())
         XCTAssertThrows(.notFound(what: "ticket #999")) { try employee.tickets.history(id: 999) }
     }
+
+    /// Someone else's ticket: its status, priority and replies are theirs; anyone may still note
+    /// and tag it, and support, leads and admins may take it over.
+    func testSomeoneElsesTicketIsTheirsToMoveButOpenToNotesAndTags() throws {
+        let (f, ws, id) = try company()
+        try f.workspace("support1").tickets.claim(id: id)
+        try f.addShift("employee1", from: Fixture.now - 3_600, to: Fixture.now + 3_600)
+        let employee = try f.workspace("employee1")
+        for attempt in [{ _ = try employee.tickets.setStatus(id: id, .pending) },
+                        { _ = try employee.tickets.setPriority(id: id, .low) },
+                        { _ = try employee.tickets.reply(id: id, body: "Me too") }] {
+            XCTAssertThrowsError(try attempt()) { error in
+                guard case AllHandsError.notAllowed(let reason) = error else { return XCTFail("\(error)") }
+                XCTAssertTrue(reason.hasPrefix("#\(id) is support1's ticket"), reason)
+            }
+        }
+        XCTAssertNoThrow(try employee.tickets.note(id: id, body: "Saw this before: see #12"))
+        XCTAssertNoThrow(try employee.tickets.tag(id: id, ["billing"]))
+        XCTAssertEqual(try ws.tickets.setPriority(id: id, .high).priority, .high, "the admin may take over")
+        XCTAssertEqual(try f.workspace("lead1").tickets.setStatus(id: id, .pending).status, .pending)
+    }
 }

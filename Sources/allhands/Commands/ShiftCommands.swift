@@ -152,7 +152,7 @@ enum ShiftCommands {
         Output.line(standing)
         Output.line("Open tickets you hold: \(tickets.isEmpty ? "none" : tickets.map { "#\($0)" }.joined(separator: ", "))")
         Output.line("Goodwill you may give alone: "
-                    + (budget.left.map { GoodwillService.format($0, currency: budget.currency) } ?? "no limit (you approve gestures)"))
+                    + GoodwillService.format(budget.left, currency: budget.currency))
         Output.line("Could take over: \(candidates.isEmpty ? "nobody on the next shift" : candidates.joined(separator: ", "))")
     }
 
@@ -230,7 +230,7 @@ struct StandingJSON: Encodable {
     let until, next_shift: String?
     let open_tickets: [Int]
     /// Cents; left out when nothing limits it (leads and admins).
-    let goodwill_left: Int?
+    let goodwill_left: Int
     let handoff_candidates: [String]
 
     init(overview: RotationOverview, tickets: [Int], budget: GoodwillBudget, candidates: [String]) {

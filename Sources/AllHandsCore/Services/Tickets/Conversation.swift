@@ -53,6 +53,11 @@ extension TicketService {
                     try TicketRules.checkNotClosed(current)
                     if kind == .reply { try ShiftRules.checkMayReply(me, at: context.now, in: db) }
                     if let seenThrough {
+                        guard try db.fetchInt("SELECT EXISTS (SELECT 1 FROM messages WHERE id = ? AND ticket_id = ?)",
+                                              seenThrough, id) == 1 else {
+                            throw AllHandsError.invalid("message \(seenThrough) is not on ticket #\(id): give the id of "
+                                                        + "the last message you read there")
+                        }
                         let newer = try Self.messages(ticketID: id, after: seenThrough, excludingPerson: me.id, in: db)
                         if !newer.isEmpty { throw AllHandsError.newActivity(ticket: id, messages: newer) }
                     }

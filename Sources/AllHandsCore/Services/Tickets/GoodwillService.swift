@@ -11,18 +11,16 @@ public struct GoodwillBudget: Sendable, Equatable {
     /// The shift the budget belongs to; nil off shift, where there is no budget and every
     /// gesture waits for a lead.
     public var shiftID: Int?
-    /// Leads and admins decide alone whatever the amount.
-    public var unlimited: Bool
 
-    /// What is left to give alone; nil when nothing limits it.
-    public var left: Int? { unlimited ? nil : shiftID == nil ? 0 : max(0, perShift - spent) }
+    /// What is left to give alone (nothing off shift).
+    public var left: Int { shiftID == nil ? 0 : max(0, perShift - spent) }
 }
 
 /// Goodwill gestures with "one good reason": a refund, credit, swag or other gift that puts a
 /// customer's situation right. Within the per-shift budget (`goodwill.budgetPerShift` in the
 /// config) the person on shift decides alone and the gesture is granted; above it, or off
-/// shift, it awaits a lead's approval. Leads and admins, who approve gestures, are granted
-/// theirs at once. Amounts are whole cents in the config's one currency: a gesture in another
+/// shift, it awaits a lead's approval. Leads and admins have the same budget: over it, another
+/// lead decides (nobody decides on their own gesture). Amounts are whole cents in the config's one currency: a gesture in another
 /// currency is refused, since the budget could not be compared. Every gesture and decision is
 /// audited on its ticket, and a decision leaves an internal note there for the giver.
 public struct GoodwillService {
@@ -43,14 +41,20 @@ public struct GoodwillService {
             throw AllHandsError.invalid("goodwill is given in \(expected), the currency of the shift budget "
                 + "(not \(FieldLimits.excerpt(currency, length: 10)))")
         }
-        guard (0...Self.largestAmount).contains(amount) else {
-            throw AllHandsError.invalid("an amount is from 0 to \(Self.format(Self.largestAmount, currency: expected))")
+        guard (1...Self.largestAmount).contains(amount) else {
+            throw AllHandsError.invalid("an amount is more than 0 and at most \(Self.format(Self.largestAmount, currency: expected))")
+        }
+        // One good reason is plain words: no control characters or direction overrides (which
+        // only hide or disguise text), and at least one letter or digit.
+        guard !reason.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.isBidiControl }),
+              reason.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) else {
+            throw AllHandsError.invalid("a reason needs words: say why the customer should have this")
         }
         let me = context.actor.person
         return try context.write { db in
             _ = try TicketService.find(id: ticketID, in: db)
             let budget = try Self.budget(for: me, config: context.config, at: context.now, in: db)
-            let withinBudget = budget.left.map { amount <= $0 } ?? true
+            let withinBudget = amount <= budget.left
             let status: Goodwill.Status = withinBudget ? .granted : .awaiting
             let shiftID = budget.shiftID
             try db.execute("""
@@ -75,7 +79,7 @@ public struct GoodwillService {
 
     static func budget(for person: Person, config: Configuration, at now: Int64, in db: Database) throws -> GoodwillBudget {
         var budget = GoodwillBudget(perShift: config.goodwill.budgetPerShift, currency: config.goodwill.currency,
-                                    spent: 0, shiftID: nil, unlimited: Permissions.allows(person.role, .approveGoodwill))
+                                    spent: 0, shiftID: nil)
         if case .onShift(let shiftID, _) = try ShiftRules.standing(personID: person.id, at: now, in: db) {
             budget.shiftID = shiftID
             budget.spent = try db.fetchInt("""
