@@ -139,4 +139,14 @@ final class ShiftWorkConsoleTests: XCTestCase {
         XCTAssertEqual(assignee, true)
         XCTAssertTrue(f.screen.contains("fkim · support · "), f.screen)
     }
+
+    /// The view bar follows this console's own changes: recounted on the tick after the frame.
+    func testTheViewBarCountsFollowAClaimOnTheNextTick() throws {
+        let f = try ConsoleFixture()
+        XCTAssertTrue(f.screen.contains(" Unassigned 3 "), f.screen)
+        try f.command("goto 2")
+        try f.press(.character("t"), .character("q"))
+        try f.console.tick()
+        XCTAssertTrue(f.screen.contains(" Unassigned 2 ") && f.screen.contains(" Mine 1 "), f.screen)
+    }
 }

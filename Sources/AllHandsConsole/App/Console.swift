@@ -35,6 +35,8 @@ public final class Console {
     // What the screens show besides the queue, loaded by keys and ticks.
     /// How many tickets each view holds, for the view bar.
     var viewCounts: [TicketView: Int] = [:]
+    /// This console changed a ticket: the counts are redone on the next tick.
+    var viewCountsStale = false
     /// Where the viewer stands with the rota: drives the status bar and the reply rule's hint.
     var standing: ShiftStanding = .offShift(nextStart: nil)
     /// The open ticket's audit trail, when the history is shown.
@@ -141,8 +143,12 @@ public final class Console {
     }
 
     private func idle() throws {
-        var dirty = !tagsLoaded
+        var dirty = !tagsLoaded || viewCountsStale
         try finishLoading()
+        if viewCountsStale {
+            viewCounts = try Self.counts(workspace.tickets.viewCounts(tag: state.view.tag))
+            viewCountsStale = false
+        }
         if try changes.poll() {
             try refreshFromOthers()
             dirty = true
@@ -189,6 +195,7 @@ public final class Console {
         rotation = try workspace.rotation.overview()
         standing = try workspace.shifts.standing()
         viewCounts = try Self.counts(workspace.tickets.viewCounts(tag: state.view.tag))
+        viewCountsStale = false
     }
 
     /// The open ticket and, when shown, its history.

@@ -66,11 +66,13 @@ extension Console {
         return .handled
     }
 
-    /// Reloads what shows the ticket after this console changed it.
+    /// Reloads what shows the ticket after this console changed it. The view bar's counts
+    /// (every view, several index walks at a million tickets) are recounted on the next tick,
+    /// after the frame that shows the change, as the tags pane is on opening.
     func afterChange(_ ticketID: Int) throws {
         try queue.refresh()
         if case .ticket(let open) = state.screen, open == ticketID { try reloadTicket(ticketID) }
-        viewCounts = try Self.counts(workspace.tickets.viewCounts(tag: state.view.tag))
+        viewCountsStale = true
     }
 
     /// `:goodwill KIND AMOUNT REASON…`, e.g. `:goodwill refund 12.50 charged twice for March`.
