@@ -149,4 +149,28 @@ final class ShiftWorkConsoleTests: XCTestCase {
         try f.console.tick()
         XCTAssertTrue(f.screen.contains(" Unassigned 2 ") && f.screen.contains(" Mine 1 "), f.screen)
     }
+
+    func testHandingATicketToTheNextShiftAsksForANote() throws {
+        let f = try ConsoleFixture(login: "fkim")
+        try f.otherProcess().write { db in
+            try db.execute("""
+                INSERT INTO shifts (id, starts_at, ends_at, min_seats, max_seats, label, created_at)
+                VALUES (2, ?, ?, 1, 2, 'Evening', ?)
+                """, ConsoleFixture.now + 4 * 3_600, ConsoleFixture.now + 12 * 3_600, ConsoleFixture.now)
+            try db.execute("INSERT INTO shift_assignments (shift_id, person_id, created_at) SELECT 2, id, ? FROM people WHERE login = 'jsato'",
+                           ConsoleFixture.now)
+        }
+        try f.press(.character("E"), .character("h"))
+        XCTAssertTrue(f.screen.contains("→ jsato        #1 "), f.screen)
+        try f.press(.enter)
+        XCTAssertTrue(f.screen.contains("Note for the next shift"), f.screen)
+        try type(f, "Waiting on the customer's bank\n")
+        XCTAssertEqual(f.console.state.message, "Shift ended: 1 ticket handed over, 0 released")
+        let row = try f.otherProcess().fetchOne("""
+            SELECT p.login, (SELECT body FROM messages WHERE ticket_id = 1 AND kind = 'note' ORDER BY id DESC LIMIT 1)
+            FROM tickets t JOIN people p ON p.id = t.assignee_id WHERE t.id = 1
+            """) { [$0.string(0), $0.string(1)] }
+        XCTAssertEqual(row?.first, "jsato")
+        XCTAssertTrue(row?.last?.contains("Waiting on the customer's bank") ?? false, "\(row ?? [])")
+    }
 }

@@ -26,7 +26,7 @@ extension Console {
 
     private func dispatch(_ key: Key) throws {
         if state.commandLine != nil { return try handleCommandLine(key) }
-        if searchEditor != nil { return try handleSearchLine(key) }
+        if prompt != nil { return try handlePrompt(key) }
         state.message = nil
         if key == .resize {
             try queue.resize(rows: queueRows())

@@ -60,7 +60,8 @@ extension Console {
             currentPage()?.draw(&grid, l.content, scroll: pageScroll.map { state[keyPath: $0] } ?? 0)
         }
         StatusBar.draw(&grid, l.statusBar, person: workspace.actor.person, via: workspace.actor.via,
-                       shift: shiftLine, state: state, contexts: contexts, prompt: prompt,
+                       shift: shiftLine, state: state, contexts: contexts,
+                       prompt: prompt.map { ($0.purpose.label, $0.editor) },
                        completions: state.commandLine.map { completions(String($0.text.prefix($0.cursor))) } ?? [],
                        disabled: { [self] in disabledReason($0) != nil },
                        clock: Timestamp.clock(t, timeZone: timeZone))
@@ -74,10 +75,5 @@ extension Console {
         case .offShift(let next?): "next shift " + Timestamp.weekdayClock(next, timeZone: timeZone, now: now)
         case .offShift(nil): "no shift planned"
         }
-    }
-
-    /// What the bottom line is asking for, when it is a prompt rather than the command line.
-    var prompt: (label: String, editor: LineEditor)? {
-        searchEditor.map { ("Search: ", $0) }
     }
 }

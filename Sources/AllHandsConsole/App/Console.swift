@@ -41,8 +41,8 @@ public final class Console {
     var standing: ShiftStanding = .offShift(nextStart: nil)
     /// The open ticket's audit trail, when the history is shown.
     var history: [AuditEntry] = []
-    /// The search line while it is being typed.
-    var searchEditor: LineEditor?
+    /// A question typed on the bottom line (the search, a hand-off note) while it is open.
+    var prompt: Prompt?
     var searchHistory: [String] = []
     var searchQuery = ""
     var searchHits: [SearchHit] = []

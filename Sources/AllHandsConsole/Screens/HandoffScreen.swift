@@ -57,18 +57,28 @@ extension Console {
             }
             handoff.cycleSelected()
         case .handoffConfirm:
-            // The domain writes the hand-off note ("Handed off at shift end by … to …").
-            let choices = Dictionary(uniqueKeysWithValues: handoff.items.map { item in
-                (item.ticket.id, item.to.map { Handoff.handTo($0) } ?? Handoff.release)
-            })
-            try workspace.shifts.end(handoffs: choices)
-            let handed = handoff.items.filter { $0.to != nil }.count
-            state.pop()
-            try reloadAll()
-            flash("Shift ended: \(English.count(handed, "ticket")) handed over, \(handoff.items.count - handed) released")
+            // Handing tickets over asks for a note first (Enter alone skips it).
+            if handoff.items.contains(where: { $0.to != nil }) {
+                prompt = Prompt(purpose: .handoffNote, editor: LineEditor())
+            } else {
+                try endShift(note: "")
+            }
         default: return .unhandled
         }
         return .handled
+    }
+
+    /// Ends the shift with the choices made, `note` added to each ticket handed over (the
+    /// domain writes who handed it to whom in the same note).
+    func endShift(note: String) throws {
+        let choices = Dictionary(uniqueKeysWithValues: handoff.items.map { item in
+            (item.ticket.id, item.to.map { Handoff.handTo($0, note: note) } ?? Handoff.release)
+        })
+        try workspace.shifts.end(handoffs: choices)
+        let handed = handoff.items.filter { $0.to != nil }.count
+        state.pop()
+        try reloadAll()
+        flash("Shift ended: \(English.count(handed, "ticket")) handed over, \(handoff.items.count - handed) released")
     }
 
     func handoffPage(width: Int) -> TextPage {

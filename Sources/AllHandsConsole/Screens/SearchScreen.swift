@@ -8,22 +8,10 @@ extension Console {
         if let argument {
             return try runSearch(argument)
         }
-        searchEditor = LineEditor(text: "", history: searchHistory)
+        prompt = Prompt(purpose: .search, editor: LineEditor(text: "", history: searchHistory))
     }
 
-    func handleSearchLine(_ key: Key) throws {
-        guard var editor = searchEditor else { return }
-        switch editor.handle(key, complete: { _ in [] }) {
-        case .editing: searchEditor = editor
-        case .cancel: searchEditor = nil
-        case .submit(let line):
-            searchEditor = nil
-            searchHistory = LineEditor.remembering(line, in: searchHistory)
-            try runSearch(line)
-        }
-    }
-
-    private func runSearch(_ query: String) throws {
+    func runSearch(_ query: String) throws {
         let trimmed = query.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { return }
         searchQuery = trimmed

@@ -1,0 +1,44 @@
+import AllHandsCore
+import TerminalUI
+
+/// A question typed on the bottom line, like the `:` command line: what it is for and the
+/// text so far. Enter answers it, Esc drops it.
+struct Prompt {
+    enum Purpose {
+        /// `/`: the words to search for.
+        case search
+        /// Ending a shift: an optional note for whoever takes the tickets over.
+        case handoffNote
+
+        var label: String {
+            switch self {
+            case .search: "Search: "
+            case .handoffNote: "Note for the next shift (Enter ends the shift, Esc goes back): "
+            }
+        }
+    }
+
+    var purpose: Purpose
+    var editor: LineEditor
+}
+
+extension Console {
+    func handlePrompt(_ key: Key) throws {
+        guard var current = prompt else { return }
+        switch current.editor.handle(key, complete: { _ in [] }) {
+        case .editing:
+            prompt = current
+        case .cancel:
+            prompt = nil
+        case .submit(let line):
+            prompt = nil
+            switch current.purpose {
+            case .search:
+                searchHistory = LineEditor.remembering(line, in: searchHistory)
+                try runSearch(line)
+            case .handoffNote:
+                try endShift(note: line.trimmingCharacters(in: .whitespaces))
+            }
+        }
+    }
+}
