@@ -173,4 +173,17 @@ final class ShiftWorkConsoleTests: XCTestCase {
         XCTAssertEqual(row?.first, "jsato")
         XCTAssertTrue(row?.last?.contains("Waiting on the customer's bank") ?? false, "\(row ?? [])")
     }
+
+    /// A paste arrives as thousands of keys at once: they are handled together and drawn once,
+    /// not one frame a character (which froze the command line on a long paste).
+    func testAPasteIsDrawnOnceNotOnceACharacter() throws {
+        let f = try ConsoleFixture()
+        let text = String(repeating: "w", count: 3_000)
+        f.backend.pendingKeys = [.character("/")] + text.map { Key.character($0) }
+        let before = f.backend.framesDrawn
+        try f.console.run(tickMilliseconds: 0) { f.backend.pendingKeys.isEmpty }
+        let bar = String(try XCTUnwrap(f.backend.text().split(separator: "\n").last))
+        XCTAssertTrue(bar.hasPrefix("…wwww"), "the search line scrolled to its end: \(bar)")
+        XCTAssertLessThan(f.backend.framesDrawn - before, 10, "frames drawn for one paste")
+    }
 }

@@ -30,7 +30,8 @@ final class ConversationTests: XCTestCase {
         XCTAssertNil(detail.draft, "a send removes the sender's draft")
         let entry = try XCTUnwrap(ws.tickets.history(id: id).last)
         XCTAssertEqual(entry.action, "ticket.reply")
-        XCTAssertEqual(entry.after, #"{"message":"\#(sent.message.id)","status":"open"}"#)
+        XCTAssertEqual(entry.after, #"{"assignee":"support1","message":"\#(sent.message.id)","status":"open"}"#,
+                       "whoever answers an unassigned ticket takes it, in the same step")
 
         let later = try f.workspace("support1", at: Fixture.now + 600).tickets.reply(id: id, body: "Fixed?", status: .pending)
         XCTAssertEqual(later.ticket.status, .pending)
@@ -169,7 +170,7 @@ final class ConversationTests: XCTestCase {
         let entries = try ws.tickets.history(id: id)
         XCTAssertEqual(entries.map(\.action), ["ticket.create", "ticket.reply"])
         XCTAssertEqual(entries[1].after,
-                       #"{"macro":"fixed-billing-bug","message":"\#(sent.message.id)","status":"solved","tags":"area:billing,type:bug,fixed"}"#)
+                       #"{"assignee":"support1","macro":"fixed-billing-bug","message":"\#(sent.message.id)","status":"solved","tags":"area:billing,type:bug,fixed"}"#)
 
         // The built-in "solved" macro adds no tags: on an untagged ticket it is refused whole, and its text kept.
         let other = try ws.tickets.create(requesterEmail: "bo@example.com", subject: "Hi", body: "Hello").id

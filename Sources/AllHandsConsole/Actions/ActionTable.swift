@@ -67,14 +67,15 @@ public enum ActionID: String, CaseIterable, Sendable {
     case open, goto, loadDemo
     case nextView, previousView, view, nextSort, sort, search, newTicket, endShift, approvals, approve, decline,
          boundaries
-    case claim, release, assign, reply, note, status, solve, priority, tag, untag, macro, goodwill, boundary, history
+    case claim, release, assign, reply, note, status, solve, priority, tag, untag, macro, goodwill, boundary, history,
+         discard
     case send, keepDraft, sendAnyway, editAgain
     case handoffRelease, handoffNext, handoffConfirm
 }
 
 /// What the argument of a `:` command is, so Tab can complete it.
 public enum ArgumentKind: Sendable {
-    case status, priority, tag, macro, login, view, sort, goodwillKind
+    case status, priority, tag, macro, login, view, sort, goodwillKind, draftKind
 }
 
 /// One thing a user can do: its keys, its `:` command, what it does and where. This table
@@ -156,7 +157,7 @@ public enum ActionTable {
 
         .init(.claim, [.character("t")], command: "claim", "Take the ticket: it becomes yours unless someone got it first", in: .ticket, hint: "take", requires: .updateTicket),
         .init(.release, [.character("u")], command: "release", "Release your ticket back to the queue", in: .ticket, requires: .updateTicket),
-        .init(.assign, [.character("A")], command: "assign", argument: "LOGIN", completes: .login, "Give the ticket to someone", in: .ticket, requires: .assignOthers, prefills: true),
+        .init(.assign, [.character("A")], command: "assign", argument: "LOGIN", completes: .login, "Give the ticket to someone (me or none: take or release it)", in: .ticket, requires: .updateTicket, prefills: true),
         .init(.reply, [.character("r")], command: "reply", "Reply to the customer, in $VISUAL/$EDITOR or the inline editor", in: .ticket, hint: "reply"),
         .init(.note, [.character("n")], command: "note", "Write an internal note (never sent to the customer)", in: .ticket, hint: "note", requires: .updateTicket),
         .init(.status, [.character("s")], command: "status", argument: "STATUS", completes: .status, "Set the status: new, open, pending, solved, closed", in: .ticket, hint: "status", requires: .updateTicket, prefills: true),
@@ -167,6 +168,7 @@ public enum ActionTable {
         .init(.macro, [.character("m")], command: "macro", argument: "NAME", completes: .macro, "Reply with a saved template; it may also set the status and tags", in: .ticket, prefills: true),
         .init(.goodwill, [.character("$")], command: "goodwill", argument: "KIND AMOUNT REASON…", completes: .goodwillKind, "Make a goodwill gesture (refund, credit, swag, other) with one good reason", in: .ticket, requires: .updateTicket, prefills: true),
         .init(.boundary, [], command: "boundary", argument: "REASON…", "Mark the requester's conduct as abusive, saying why", in: .ticket, requires: .updateTicket),
+        .init(.discard, [], command: "discard", argument: "reply|note", completes: .draftKind, "Throw away your unsent draft", in: .ticket, requires: .updateTicket),
         .init(.history, [.character("h")], command: "history", "Show or hide the ticket's history (who changed what, when)", in: .view),
 
         .init(.send, [.ctrl("d"), .ctrl("x")], "Send what you wrote", in: .compose, hint: "send"),
@@ -197,11 +199,6 @@ public enum ActionTable {
     /// The action a command-line word names.
     public static func action(command: String) -> ConsoleAction? {
         all.first { $0.command == command }
-    }
-
-    /// The command name a command line starts with (the word Tab completes).
-    public static func commandWord(_ line: String) -> String {
-        line.split(separator: " ").first.map(String.init) ?? ""
     }
 
     /// Command names starting with `prefix`, for Tab completion.

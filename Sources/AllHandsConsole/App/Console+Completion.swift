@@ -25,6 +25,7 @@ extension Console {
         case .view: QueueViews.names
         case .sort: QueueViews.sortNames
         case .goodwillKind: Goodwill.Kind.allCases.map(\.rawValue)
+        case .draftKind: [MessageKind.reply.rawValue, MessageKind.note.rawValue]
         }
     }
 }

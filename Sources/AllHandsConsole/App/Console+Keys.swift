@@ -115,10 +115,27 @@ extension Console {
             let roles = Role.allCases.filter { Permissions.allows($0, right) }.map(\.rawValue)
             return "not for \(English.withArticle(role.rawValue)): only \(roles.joined(separator: ", ")) may \(right.rawValue)"
         }
-        if action.id == .reply, !Permissions.allows(role, .replyAnyTime), !rotation.meOnShift {
+        let answers = action.id == .reply || action.id == .macro
+        if answers, !Permissions.allows(role, .replyAnyTime), !standing.isOnShift {
             return "Replying is for people on shift (" + shiftLine + "); notes and tags are open to everyone"
         }
+        // Someone else's ticket: the same rule the domain applies (Permissions.holderAction).
+        let theirWork: Set<ActionID> = [.reply, .macro, .status, .solve, .priority, .goodwill]
+        if theirWork.contains(action.id), let holder = currentTicket?.assigneeLogin,
+           !Permissions.allows(role, Permissions.holderAction(holder: holder, actor: workspace.actor.person.login,
+                                                             touchesTheirWork: true)) {
+            return "This is \(holder)'s ticket: its replies, status and priority are theirs; you can add a note or tags"
+        }
         return nil
+    }
+
+    /// The ticket the ticket actions apply to: the one open, or the one selected in the queue.
+    var currentTicket: Ticket? {
+        switch state.screen {
+        case .ticket: detail?.ticket
+        case .main: state.focus == .queue ? queue.selectedTicket : nil
+        default: nil
+        }
     }
 
     /// Opens a ticket; one that does not exist (or may not be seen) is a message, not an end.

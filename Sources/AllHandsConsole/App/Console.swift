@@ -31,6 +31,8 @@ public final class Console {
     private var lastMinute: Int64 = -1
     var running = true
     static let markSeconds: Int64 = 3
+    /// The most keys already waiting that are handled before a frame is drawn.
+    static let keysPerFrame = 10_000
 
     // What the screens show besides the queue, loaded by keys and ticks.
     /// How many tickets each view holds, for the view bar.
@@ -118,6 +120,13 @@ public final class Console {
                 if let after { try handle(after) }
             } else {
                 try handle(key)
+                // A paste arrives as many keys at once: handle every key already waiting, then
+                // draw once, so pasting a long text costs one frame, not one frame a character.
+                var waiting = 0
+                while running, waiting < Self.keysPerFrame, let more = backend.readKey(timeoutMilliseconds: 0) {
+                    try handle(more)
+                    waiting += 1
+                }
             }
             draw()
         }

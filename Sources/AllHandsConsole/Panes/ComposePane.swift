@@ -12,7 +12,8 @@ enum ComposePane {
         case (nil, .note): what = "Internal note on #\(session.ticketID) (never sent to the customer)"
         case (nil, _): what = "Reply to the customer on #\(session.ticketID)"
         }
-        PaneTitle.draw(&grid, rect, title: what, detail: "C-d send · Esc keep as draft", focused: true)
+        PaneTitle.draw(&grid, rect, title: what,
+                       detail: session.newTicket == nil ? "C-d send · Esc keep as draft" : "C-d create · Esc cancel", focused: true)
         let body = textArea(rect)
         guard body.height > 0 else { return }
         let view = session.area.render(width: body.width, height: body.height)
@@ -45,6 +46,11 @@ enum ConfirmSendPage {
             for raw in Sanitizer.lines(message.body) {
                 lines += TextPage.wrapped(raw, width: w, role: message.kind == .note ? .note : .normal, indent: 2)
             }
+        }
+        lines.append(.init(""))
+        lines.append(.init("Yours:", .header))
+        for raw in Sanitizer.lines(session.area.text) {
+            lines += TextPage.wrapped(raw, width: w, role: session.kind == .note ? .note : .normal, indent: 2)
         }
         lines.append(.init(""))
         lines += TextPage.wrapped("y send yours anyway · e edit it again · q keep it as a draft", width: w, role: .accent)

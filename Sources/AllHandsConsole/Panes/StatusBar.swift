@@ -13,8 +13,10 @@ enum StatusBar {
         if let editor = state.commandLine { return drawCommandLine(&grid, rect, editor, label: ":", completions: completions) }
         if let prompt { return drawCommandLine(&grid, rect, prompt.editor, label: prompt.label, completions: []) }
         // The role is left out below 120 columns, so the keys have room.
-        let role = rect.width >= Layout.wideFrom ? " · " + person.role.rawValue : ""
-        let who = " \(Sanitizer.clean(person.login))\(role)\(via.map { " (via \(Sanitizer.clean($0)))" } ?? "") · \(shift) "
+        let wide = rect.width >= Layout.wideFrom
+        let role = wide ? " · " + person.role.rawValue : ""
+        let behind = wide ? via.map { " (via \(Sanitizer.clean($0)))" } ?? "" : ""
+        let who = " \(Sanitizer.clean(person.login))\(role)\(behind) · \(shift) "
         let right = " " + clock + " "
         if let message = state.message, drawLong(&grid, rect, Sanitizer.clean(message), error: state.messageIsError) { return }
         let showClock = rect.width >= TextWidth.columns(who) + TextWidth.columns(right) + 10
@@ -23,7 +25,7 @@ enum StatusBar {
         let crowded = state.message.map { TextWidth.columns(who) + TextWidth.columns(Sanitizer.clean($0)) + 2 > end - rect.x } ?? false
         var x = rect.x + (crowded ? 0 : grid.write(TextWidth.truncateAtWord(who, to: rect.width), x: rect.x, y: rect.y, role: .statusBar))
         if let message = state.message {
-            let text = TextWidth.truncateAtWord("│ " + Sanitizer.clean(message), to: max(0, end - x))
+            let text = TextWidth.truncateAtWord((crowded ? " " : "│ ") + Sanitizer.clean(message), to: max(0, end - x))
             grid.write(text, x: x, y: rect.y, role: state.messageIsError ? .error : .statusBar)
         } else {
             x += grid.write("│", x: x, y: rect.y, role: .statusBar, limit: max(0, end - x))

@@ -19,7 +19,8 @@ enum QueueViews {
         return views[((index + delta) % views.count + views.count) % views.count]
     }
 
-    /// `:view NAME`, or `:view tag TAG`; `tag` alone keeps the current tag.
+    /// `:view NAME` as the CLI's `--view` takes it (`mine`, `tag:billing`), or `:view tag TAG`;
+    /// `tag` alone keeps the current tag.
     static func parse(_ text: String, current: TicketView) -> TicketView? {
         let words = text.split(separator: " ").map { $0.lowercased() }
         guard let name = words.first else { return nil }
@@ -27,8 +28,7 @@ enum QueueViews {
             guard let tag = words.dropFirst().first ?? current.tag else { return nil }
             return .byTag(tag)
         }
-        if name.hasPrefix("tag:") { return .byTag(String(name.dropFirst(4))) }
-        return TicketView.bar.first { $0.name == name }
+        return TicketView(name: name)
     }
 
     /// The orders `o` walks (the solved order belongs to the recently solved view).

@@ -36,6 +36,10 @@ extension Console {
         var text = kept?.body ?? ""
         var status: TicketStatus?
         var tags: [String] = []
+        if macro != nil, let draft = current.draft(.reply) {
+            return flash("You have an unsent reply on #\(ticketID) from \(Timestamp.age(from: draft.updatedAt, to: now)) ago: "
+                         + "r continues it, :discard reply throws it away", error: true)
+        }
         if let macro {
             let rendered = try workspace.tickets.macro(named: macro, for: ticketID)
             text = rendered.body
@@ -77,6 +81,11 @@ extension Console {
         switch result {
         case .saved(let text):
             let edited = ComposeFile.parse(text)
+            let below = ComposeFile.ignoredText(text)
+            guard below.isEmpty else {
+                return try keepDraft(edited + "\n\n" + below,
+                                     reason: "text was written below the scissors line, where it is left out; both parts are in your draft")
+            }
             if session.fromDraft, edited == session.area.text.trimmingCharacters(in: .whitespacesAndNewlines) {
                 return try keepDraft(session.area.text, reason: "the draft is unchanged (save a change to send it)")
             }
@@ -134,8 +143,14 @@ extension Console {
             return flash("Nothing to send: the text is empty" + (hasDraft(session.ticketID, session.kind) ? " (your earlier draft is kept)" : ""))
         }
         if let request = session.newTicket {
-            // A refusal leaves the writer in the composer with the text, to fix or Esc.
-            let ticket = try workspace.tickets.create(requesterEmail: request.requester, subject: request.subject, body: text)
+            // A refusal leaves the writer in the inline composer with the text, to fix or Esc.
+            let ticket: Ticket
+            do {
+                ticket = try workspace.tickets.create(requesterEmail: request.requester, subject: request.subject, body: text)
+            } catch {
+                if AllHandsError.endsSession(error) { throw error }
+                return holdInComposer(text, "No ticket created: \(error)")
+            }
             finishCompose()
             flash("Created #\(ticket.id)")
             return try openTicket(ticket.id)
@@ -162,18 +177,42 @@ extension Console {
         try afterChange(session.ticketID)
     }
 
-    /// Saves the text as the person's draft on the ticket and leaves the composer.
+    /// Keeps the text as the person's draft on the ticket and leaves the composer. When even the
+    /// draft cannot be written (a text over the length limit, a ticket not created yet, a busy
+    /// database), the text stays in the inline composer with the reason: nothing typed is lost.
     private func keepDraft(_ text: String, reason: String?) throws {
         guard let session = compose else { return }
-        finishCompose()
-        if session.newTicket != nil { return flash("No ticket created" + (reason.map { ": \($0)" } ?? ""), error: reason != nil) }
         let why = reason.map { "Not sent: \($0). " } ?? ""
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            finishCompose()
             return flash(why + "Nothing was written", error: reason != nil)
         }
-        try workspace.tickets.saveDraft(id: session.ticketID, kind: session.kind, body: text)
-        flash(why + "Your text is kept as a draft on #\(session.ticketID) (r or n brings it back)", error: reason != nil)
+        if session.newTicket != nil {
+            guard let reason else {
+                finishCompose()
+                return flash("No ticket created")
+            }
+            return holdInComposer(text, "No ticket created: \(reason)")
+        }
+        do {
+            try workspace.tickets.saveDraft(id: session.ticketID, kind: session.kind, body: text)
+        } catch {
+            if AllHandsError.endsSession(error) { throw error }
+            return holdInComposer(text, why + "The draft could not be kept either (\(error)): your text is here")
+        }
+        finishCompose()
+        flash(why + "Your text is kept as a draft on #\(session.ticketID) (\(session.kind == .note ? "n" : "r") brings it back)",
+              error: reason != nil)
         if case .ticket(let open) = state.screen, open == session.ticketID { try reloadTicket(open) }
+    }
+
+    /// Shows `text` in the inline composer with `message`, whatever the editor setting.
+    private func holdInComposer(_ text: String, _ message: String) {
+        guard var session = compose else { return }
+        session.area = TextArea(text: text)
+        compose = session
+        if state.screen != .compose { state.push(.compose) }
+        flash(message, error: true)
     }
 
     private func finishCompose() {

@@ -74,11 +74,10 @@ extension Console {
         let choices = Dictionary(uniqueKeysWithValues: handoff.items.map { item in
             (item.ticket.id, item.to.map { Handoff.handTo($0, note: note) } ?? Handoff.release)
         })
-        try workspace.shifts.end(handoffs: choices)
-        let handed = handoff.items.filter { $0.to != nil }.count
+        let ended = try workspace.shifts.end(handoffs: choices)
         state.pop()
         try reloadAll()
-        flash("Shift ended: \(English.count(handed, "ticket")) handed over, \(handoff.items.count - handed) released")
+        flash("Shift ended: \(English.count(ended.handedOff.count, "ticket")) handed over, \(ended.released.count) released")
     }
 
     func handoffPage(width: Int) -> TextPage {

@@ -7,8 +7,10 @@ extension Console {
     func createTicket(_ argument: String?) throws {
         let words = (argument ?? "").split(separator: " ", maxSplits: 1).map(String.init)
         guard words.count == 2, words[0].contains("@") else {
-            return flash(words.isEmpty ? "usage: :new EMAIL SUBJECT (the customer's email, then the subject)"
-                         : "':new' takes the customer's email first, then the subject: :new EMAIL SUBJECT", error: true)
+            let problem = words.isEmpty ? "usage: :new EMAIL SUBJECT (the customer's email, then the subject)"
+                : words.count == 1 && words[0].contains("@") ? "a new ticket needs a subject after the email: :new EMAIL SUBJECT"
+                : "'\(words[0])' is not an email: :new EMAIL SUBJECT"
+            return flash(problem, error: true)
         }
         let request = NewTicketRequest(requester: words[0], subject: words[1])
         compose = ComposeSession(ticketID: 0, kind: .customer, seenThrough: nil, area: TextArea(text: ""), newTicket: request)

@@ -11,6 +11,8 @@ extension Console {
         switch id {
         case .claim:
             try tickets.claim(id: ticketID)
+            // Taken from the queue, the ticket opens: it is what the person will work on next.
+            if state.screen == .main { try openTicket(ticketID) }
             flash("#\(ticketID) is yours now")
         case .release:
             try tickets.release(id: ticketID)
@@ -18,18 +20,18 @@ extension Console {
         case .assign:
             guard let login = argument else { return usage(.assign) }
             let target = login == "me" ? workspace.actor.person.login : login
-            let ticket = try tickets.assign(id: ticketID, to: target == "none" ? nil : target)
+            let ticket = try tickets.assign(id: ticketID, to: target == "none" ? nil : target, expectedVersion: shownVersion(ticketID))
             flash("#\(ticketID) is now \(ticket.assigneeLogin.map { "assigned to \(Sanitizer.clean($0))" } ?? "unassigned")")
         case .status:
             guard let name = argument, let status = TicketStatus(rawValue: name.lowercased()) else { return usage(.status) }
-            try tickets.setStatus(id: ticketID, status)
+            try tickets.setStatus(id: ticketID, status, expectedVersion: shownVersion(ticketID))
             flash("#\(ticketID) is \(status.rawValue)")
         case .solve:
-            try tickets.setStatus(id: ticketID, .solved)
+            try tickets.setStatus(id: ticketID, .solved, expectedVersion: shownVersion(ticketID))
             flash("#\(ticketID) is solved")
         case .priority:
             guard let name = argument, let priority = Priority(name: name) else { return usage(.priority) }
-            try tickets.setPriority(id: ticketID, priority)
+            try tickets.setPriority(id: ticketID, priority, expectedVersion: shownVersion(ticketID))
             flash("#\(ticketID) is \(priority.name) priority")
         case .tag, .untag:
             let names = (argument ?? "").split(separator: " ").map(String.init)
@@ -48,6 +50,11 @@ extension Console {
             guard let name = argument else { return usage(.macro) }
             try startCompose(.reply, ticketID: ticketID, macro: name)
         case .goodwill: try giveGoodwill(ticketID, argument)
+        case .discard:
+            let kind = argument.flatMap { MessageKind(rawValue: $0.lowercased()) }
+            guard argument == nil || kind == .reply || kind == .note else { return usage(.discard) }
+            try tickets.discardDraft(id: ticketID, kind: kind)
+            flash(kind.map { "Your unsent \($0.rawValue) on #\(ticketID) is thrown away" } ?? "Your drafts on #\(ticketID) are thrown away")
         case .boundary:
             guard let reason = argument else { return usage(.boundary) }
             _ = try workspace.boundaries.mark(ticketID: ticketID, reason: reason)
@@ -56,6 +63,13 @@ extension Console {
         }
         try afterChange(ticketID)
         return .handled
+    }
+
+    /// The version of the ticket as this screen shows it: a change decided on what the person
+    /// sees is made only if nobody changed the ticket since (a conflict says so and reloads).
+    func shownVersion(_ ticketID: Int) -> Int? {
+        if case .ticket(let open) = state.screen, open == ticketID { return detail?.ticket.version }
+        return queue.selectedTicket.flatMap { $0.id == ticketID ? $0.version : nil }
     }
 
     /// Shows the usage of an action that needs an argument.
@@ -108,5 +122,6 @@ extension Console {
             flash("Goodwill #\(id) declined")
         }
         if case .report(let kind) = state.screen { try showReport(kind) }
+        if case .ticket(let open) = state.screen { try reloadTicket(open) }
     }
 }

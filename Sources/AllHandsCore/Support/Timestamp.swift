@@ -53,7 +53,6 @@ public enum Timestamp {
         local(seconds, timeZone: timeZone) + " " + zone(seconds, timeZone: timeZone)
     }
 
-    /// `12:00 EST`: a clock in the given zone.
     /// `Tue 09:00` within the coming week, `Dec 3 09:00` beyond it: when a shift starts.
     public static func weekdayClock(_ seconds: Int64, timeZone: TimeZone, now: Int64) -> String {
         var calendar = Calendar(identifier: .gregorian)
@@ -73,6 +72,7 @@ public enum Timestamp {
         String(local(seconds, timeZone: timeZone).suffix(5))
     }
 
+    /// `12:00 EST`: a clock in the given zone.
     public static func clock(_ seconds: Int64, timeZone: TimeZone) -> String {
         String(local(seconds, timeZone: timeZone).suffix(5)) + " " + zone(seconds, timeZone: timeZone)
     }

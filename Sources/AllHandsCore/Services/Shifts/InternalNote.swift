@@ -3,9 +3,11 @@ import Storage
 /// An internal note the system writes on a ticket on someone's behalf (a hand-off at shift
 /// end, a decision on a goodwill gesture), inside the caller's transaction. The ticket's
 /// version moves, as with any note, so a composer open on it notices; the full-text index
-/// follows the message by trigger.
+/// follows the message by trigger. A closed ticket is final: nothing is written on it.
 enum InternalNote {
     static func add(ticketID: Int, body: String, by personID: Int, at now: Int64, in db: Database) throws {
+        guard try db.fetchOne("SELECT status FROM tickets WHERE id = ?", ticketID, transform: { $0.string(0) }) != TicketStatus.closed.rawValue
+        else { return }
         try db.execute("""
             INSERT INTO messages (ticket_id, kind, author_person_id, body, created_at) VALUES (?, 'note', ?, ?, ?)
             """, ticketID, personID, body, now)

@@ -88,15 +88,21 @@ extension ShiftService {
     ///
     /// Handing a ticket to someone leaves an internal note saying so (with the hand-off's note)
     /// and needs no right to assign others: passing on one's own work at shift end is part of
-    /// the shift. Refused when the actor is not on shift, or when a hand-off names themselves
-    /// or nobody active. Audited: the shift's end, and each ticket's new holder.
+    /// the shift. A shift that has just run out (within `handoffGraceSeconds`) still hands its
+    /// tickets on: that is the console asking when the clock passes the shift's end. Refused
+    /// otherwise off shift, or when a hand-off names the actor or nobody active. Audited: the shift's end, and each ticket's new holder.
     @discardableResult
     public func end(handoffs: [Int: Handoff] = [:], otherwise: Handoff = .release) throws -> ShiftEnd {
         try context.check(.updateTicket)
         let me = context.actor.person
         return try context.write { db in
             let now = context.now
-            guard case .onShift = try ShiftRules.standing(personID: me.id, at: now, in: db) else {
+            let onShift = try ShiftRules.standing(personID: me.id, at: now, in: db).isOnShift
+            let justEnded = try db.fetchInt("""
+                SELECT EXISTS (SELECT 1 FROM shift_assignments a JOIN shifts s ON s.id = a.shift_id
+                               WHERE a.person_id = ? AND s.ends_at <= ? AND s.ends_at > ?)
+                """, me.id, now, now - Self.handoffGraceSeconds) == 1
+            guard onShift || justEnded else {
                 throw AllHandsError.notAllowed("you are not on shift now, so there is no shift to end; "
                     + "release or assign your tickets one by one instead")
             }
@@ -132,6 +138,9 @@ extension ShiftService {
             return result
         }
     }
+
+    /// How long after a shift ran out its holder may still hand its tickets on.
+    public static let handoffGraceSeconds: Int64 = 12 * 3_600
 
     /// Moves one ticket from `from` to `to` (nil: the queue) with its note and audit entry.
     private func hand(_ ticket: Ticket, from me: Person, to target: Person?, note: String, now: Int64,

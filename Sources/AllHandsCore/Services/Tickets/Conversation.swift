@@ -19,7 +19,8 @@ extension TicketService {
     /// Sends a public reply. Needs the sender to be on shift (or a role that may reply any time).
     /// With `seenThrough` (the last message id the writer saw), messages from others since then
     /// refuse the send with `newActivity` listing them; send again with the newest id to confirm.
-    /// A new ticket becomes open; `status` sends and sets the status in one step ("submit as"),
+    /// A new ticket becomes open, and an unassigned one becomes the sender's (in the same step);
+    /// `status` sends and sets the status in one step ("submit as"),
     /// and `tags` are added in the same step (a macro's, after the writer edited its text).
     @discardableResult
     public func reply(id: Int, body: String, seenThrough: Int? = nil, status: TicketStatus? = nil,
@@ -74,6 +75,8 @@ extension TicketService {
                     if kind == .reply {
                         next.status = TicketRules.statusAfterReply(current.status, requested: status)
                         if next.firstResponseAt == nil { next.firstResponseAt = context.now }
+                        // Whoever answers an unassigned ticket takes it, so nobody else answers it again.
+                        if next.assigneeLogin == nil { next.assigneeLogin = me.login }
                     }
                     let ticket = try store(next, over: current, action: "ticket.\(kind.rawValue)", after: after, in: db)
                     try db.execute("DELETE FROM drafts WHERE ticket_id = ? AND person_id = ? AND kind = ?", id, me.id, kind.rawValue)

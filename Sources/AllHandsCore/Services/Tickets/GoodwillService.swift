@@ -52,7 +52,15 @@ public struct GoodwillService {
         }
         let me = context.actor.person
         return try context.write { db in
-            _ = try TicketService.find(id: ticketID, in: db)
+            let ticket = try TicketService.find(id: ticketID, in: db)
+            try TicketRules.checkNotClosed(ticket)
+            // A gesture is part of answering the customer: on someone else's ticket it is theirs.
+            if !Permissions.allows(me.role, Permissions.holderAction(holder: ticket.assigneeLogin, actor: me.login,
+                                                                     touchesTheirWork: true)),
+               let holder = ticket.assigneeLogin {
+                throw AllHandsError.notAllowed("#\(ticketID) is \(holder)'s ticket: goodwill on it is theirs to give "
+                    + "(support, leads and admins may take over); you can add a note suggesting it")
+            }
             let budget = try Self.budget(for: me, config: context.config, at: context.now, in: db)
             let withinBudget = amount <= budget.left
             let status: Goodwill.Status = withinBudget ? .granted : .awaiting

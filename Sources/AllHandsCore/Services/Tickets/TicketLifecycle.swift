@@ -346,7 +346,7 @@ extension TicketService {
         }
     }
 
-    // MARK: - The one way a ticket row changes
+    // MARK: - How people change a ticket row (the system's notes and shift hand-offs write their own, under the same closed-is-final rule)
 
     /// Reads `id` inside the write transaction and edits it with `edit`, then stores it.
     func change(id: Int, expectedVersion: Int? = nil, action: String,
