@@ -15,6 +15,14 @@ final class ShiftWorkConsoleTests: XCTestCase {
         try f.press(text.map { $0 == "\n" ? Key.enter : Key.character($0) })
     }
 
+    /// Makes `script` (a shell script given the file as $1) the console's editor.
+    func useEditor(_ f: ConsoleFixture, _ script: String) throws {
+        let path = f.dir.file("editor.sh")
+        try script.write(toFile: path, atomically: true, encoding: .utf8)
+        chmod(path, 0o755)
+        f.console.editorCommand = path
+    }
+
     func messages(_ f: ConsoleFixture, ticket: Int) throws -> [(kind: String, body: String)] {
         try f.otherProcess().fetchAll("SELECT kind, body FROM messages WHERE ticket_id = ? ORDER BY id", ticket) {
             ($0.string(0), $0.string(1))
@@ -46,11 +54,7 @@ final class ShiftWorkConsoleTests: XCTestCase {
 
     func testTheEditorRunsWithTheTerminalSuspendedAndItsTextIsSent() throws {
         let f = try ConsoleFixture()
-        let script = f.dir.file("editor.sh")
-        try "#!/bin/sh\n{ printf 'From the editor\\n'; cat \"$1\"; } > \"$1.n\" && mv \"$1.n\" \"$1\"\n"
-            .write(toFile: script, atomically: true, encoding: .utf8)
-        chmod(script, 0o755)
-        f.console.editorCommand = script
+        try useEditor(f, "#!/bin/sh\n{ printf 'From the editor\\n'; cat \"$1\"; } > \"$1.n\" && mv \"$1.n\" \"$1\"\n")
         try f.command("goto 6")
         try f.press(.character("n"))
         XCTAssertEqual(f.backend.suspendCount, 1)
@@ -66,10 +70,7 @@ final class ShiftWorkConsoleTests: XCTestCase {
 
     func testADraftSavedUnchangedFromTheEditorIsNotSent() throws {
         let f = try ConsoleFixture()
-        let script = f.dir.file("editor.sh")
-        try "#!/bin/sh\nexit 0\n".write(toFile: script, atomically: true, encoding: .utf8)
-        chmod(script, 0o755)
-        f.console.editorCommand = script
+        try useEditor(f, "#!/bin/sh\nexit 0\n")
         try f.command("goto 6")
         try f.press(.character("r"))
         XCTAssertEqual(f.console.state.message?.hasPrefix("Not sent: the draft is unchanged"), true, f.console.state.message ?? "")
@@ -80,10 +81,7 @@ final class ShiftWorkConsoleTests: XCTestCase {
 
     func testAnEditorThatFailsKeepsTheTextAsADraft() throws {
         let f = try ConsoleFixture()
-        let script = f.dir.file("editor.sh")
-        try "#!/bin/sh\nprintf 'Lost?\\n' > \"$1\"\nexit 4\n".write(toFile: script, atomically: true, encoding: .utf8)
-        chmod(script, 0o755)
-        f.console.editorCommand = script
+        try useEditor(f, "#!/bin/sh\nprintf 'Lost?\\n' > \"$1\"\nexit 4\n")
         try f.command("goto 2")
         try f.press(.character("r"))
         XCTAssertEqual(f.backend.resumeCount, 1)

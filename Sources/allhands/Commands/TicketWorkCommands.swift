@@ -90,33 +90,34 @@ enum TicketWorkCommands {
         try report(try workspace.tickets.assign(id: id, to: login, expectedVersion: version), json: json)
     }
 
-    static let status = Command(
-        "ticket status", "ID STATUS [--expect-version N] [--json]",
-        "Set a ticket's status: open, pending, solved or closed.",
-        options: ["Solving needs a tag of each dimension the config requires; closed is final.",
-                  "--expect-version N   compare-and-set: refuse (exit 75) if the ticket is no longer at version N",
-                  "--json               print the ticket as in ticket list"]
-    ) { args, session in
-        let json = args.flag("--json")
-        let version = try args.intOption("--expect-version", in: 1...Int.max)
-        let id = try TicketCommands.parseID(try args.required("ticket ID"))
-        let status = try TicketCommands.parseStatus(try args.required("STATUS"))
-        try args.finish()
-        try report(try session.workspace().tickets.setStatus(id: id, status, expectedVersion: version), json: json)
-    }
+    static let status = versionedChange(
+        "ticket status", value: "STATUS", "Set a ticket's status: open, pending, solved or closed.",
+        notes: ["Solving needs a tag of each dimension the config requires; closed is final."],
+        parse: TicketCommands.parseStatus
+    ) { workspace, id, status, version in try workspace.tickets.setStatus(id: id, status, expectedVersion: version) }
 
-    static let priority = Command(
-        "ticket priority", "ID PRIORITY [--expect-version N] [--json]",
-        "Set a ticket's priority: urgent, high, normal or low.",
-        options: ["--expect-version N   compare-and-set: refuse (exit 75) if the ticket is no longer at version N",
-                  "--json               print the ticket as in ticket list"]
-    ) { args, session in
-        let json = args.flag("--json")
-        let version = try args.intOption("--expect-version", in: 1...Int.max)
-        let id = try TicketCommands.parseID(try args.required("ticket ID"))
-        let priority = try TicketCommands.parsePriority(try args.required("PRIORITY"))
-        try args.finish()
-        try report(try session.workspace().tickets.setPriority(id: id, priority, expectedVersion: version), json: json)
+    static let priority = versionedChange(
+        "ticket priority", value: "PRIORITY", "Set a ticket's priority: urgent, high, normal or low.",
+        parse: TicketCommands.parsePriority
+    ) { workspace, id, priority, version in try workspace.tickets.setPriority(id: id, priority, expectedVersion: version) }
+
+    /// `ticket WORD ID VALUE [--expect-version N] [--json]`: one field of a ticket, compare-and-set
+    /// when a version is given, the changed ticket printed.
+    private static func versionedChange<Value>(
+        _ words: String, value: String, _ summary: String, notes: [String] = [],
+        parse: @escaping @Sendable (String) throws -> Value,
+        apply: @escaping @Sendable (Workspace, Int, Value, Int?) throws -> Ticket
+    ) -> Command {
+        Command(words, "ID \(value) [--expect-version N] [--json]", summary,
+                options: notes + ["--expect-version N   compare-and-set: refuse (exit 75) if the ticket is no longer at version N",
+                                  "--json               print the ticket as in ticket list"]) { args, session in
+            let json = args.flag("--json")
+            let version = try args.intOption("--expect-version", in: 1...Int.max)
+            let id = try TicketCommands.parseID(try args.required("ticket ID"))
+            let parsed = try parse(try args.required(value))
+            try args.finish()
+            try report(try apply(try session.workspace(), id, parsed, version), json: json)
+        }
     }
 
     static let tag = Command(
