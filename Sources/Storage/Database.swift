@@ -9,16 +9,35 @@ public final class Database {
     public let path: String
     private var statements: [String: Statement] = [:]
     private var transactionDepth = 0
+    /// Swift functions defined on this connection, by name (see `defineFunction`).
+    var functions: [String: (count: Int32, function: SQLFunction)] = [:]
+    /// What this connection knows of the WAL, for `checkpointIfDue` (see `WALState`).
+    let wal = WALState()
 
     /// How long a writer waits for another process's lock before reporting `busy`.
     public static let busyTimeoutMilliseconds: Int32 = 5_000
 
+    /// How long a write on this connection now waits for another process's lock (milliseconds).
+    ///
+    /// SQLite's own wait (`sqlite3_busy_timeout`) tries again after 1, 2, 5, 10, 15, 20, 25, …
+    /// 100 ms. Retrying every millisecond instead was measured with eight processes writing as
+    /// fast as they can on two cores (BENCHMARKS.md, issue 8): it shortens the worst wait (about
+    /// 0.1 s instead of 0.5–2 s) but doubles the 99th percentile, because waiters that wake every
+    /// millisecond take the CPU from the one holding the lock. So SQLite's wait is kept.
+    public private(set) var busyTimeout: Int32 = Database.busyTimeoutMilliseconds
+
     /// Runs `body` with a shorter (or longer) wait for other processes' locks, then restores the
-    /// usual one: for best-effort writes (presence heartbeats) that must never hold up a screen.
+    /// one before: for best-effort writes (presence heartbeats) that must never hold up a screen.
     public func withBusyTimeout<T>(milliseconds: Int32, _ body: () throws -> T) rethrows -> T {
-        sqlite3_busy_timeout(handle, milliseconds)
-        defer { sqlite3_busy_timeout(handle, Self.busyTimeoutMilliseconds) }
+        let before = busyTimeout
+        setBusyTimeout(milliseconds)
+        defer { setBusyTimeout(before) }
         return try body()
+    }
+
+    private func setBusyTimeout(_ milliseconds: Int32) {
+        busyTimeout = milliseconds
+        sqlite3_busy_timeout(handle, milliseconds)
     }
 
     /// Opens (creating if missing) the file at `path` and checks it really is an SQLite database.
@@ -78,8 +97,12 @@ public final class Database {
     /// - WAL lets one writer and many readers (other consoles) work at once.
     /// - `synchronous = NORMAL`: in WAL mode a committed transaction survives a crash of the
     ///   process (kill -9) because it is already in the WAL file; a power loss or OS crash may
-    ///   roll back the last few commits made since the last checkpoint, but never corrupts the
-    ///   database. FULL would fsync on every commit, which costs every ticket update a disk flush.
+    ///   roll back the commits made since the last checkpoint, but never corrupts the database.
+    ///   FULL would fsync on every commit, which costs every ticket update a disk flush.
+    /// - No automatic checkpoint inside a commit: allhands checkpoints as maintenance, where
+    ///   nobody waits for it (`checkpointIfDue`; see `WALState` for when and why the WAL stays
+    ///   bounded). The checkpoint is also what syncs: it makes the commits before it survive a
+    ///   power loss.
     ///
     /// Switching to WAL is a write; a file already in WAL mode is only read.
     public func enableSharedMode() throws {
@@ -91,6 +114,8 @@ public final class Database {
             throw DatabaseError(kind: .other(code: SQLITE_ERROR), message: "could not switch \(path) to WAL (journal_mode is \(mode ?? "unknown"))")
         }
         try execute("PRAGMA synchronous = NORMAL")
+        try execute("PRAGMA journal_size_limit = \(WALState.fileSizeLimit)")
+        wal.install(on: handle)
     }
 
     // MARK: - Errors
@@ -153,6 +178,10 @@ public final class Database {
 
     /// Calls `body` for each row without collecting them (aggregations into dictionaries).
     public func forEachRow(_ sql: String, _ arguments: any DatabaseValueConvertible..., body: (Row) throws -> Void) throws {
+        try forEachRow(sql, arguments: arguments, body: body)
+    }
+
+    public func forEachRow(_ sql: String, arguments: [any DatabaseValueConvertible], body: (Row) throws -> Void) throws {
         let statement = try self.statement(sql)
         defer { statement.reset() }
         try statement.bind(arguments)

@@ -43,6 +43,14 @@ enum ChildProcess {
         return (status >> 8) & 0xff
     }
 
+    /// The exit status of `pid` when it has ended, without waiting; nil while it runs.
+    static func exitStatus(_ pid: pid_t) -> Int32? {
+        var status: Int32 = 0
+        var rc: pid_t
+        repeat { rc = waitpid(pid, &status, WNOHANG) } while rc == -1 && errno == EINTR
+        return rc == pid ? (status >> 8) & 0xff : nil
+    }
+
     /// The bench database belongs to the login "bench"; the child runs as whoever runs the
     /// benchmark, who must be a person in it. Returns the bench's own workspace.
     @discardableResult

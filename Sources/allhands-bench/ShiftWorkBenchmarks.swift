@@ -40,9 +40,17 @@ struct ShiftWorkBenchmarks {
                 "--seconds", String(seconds), "--out", scratch + "/\(i).json",
             ]))
         }
+        // While they work, the WAL's size every 50 ms: it must stay bounded without SQLite's
+        // automatic checkpoint (Storage.WALState).
+        var statuses: [Int32?] = Array(repeating: nil, count: pids.count)
+        var largestWAL = 0
+        while statuses.contains(where: { $0 == nil }) {
+            usleep(50_000)
+            largestWAL = max(largestWAL, Self.fileSize(path + "-wal"))
+            for (i, pid) in pids.enumerated() where statuses[i] == nil { statuses[i] = ChildProcess.exitStatus(pid) }
+        }
         var results: [ShiftWorker.Result] = []
-        for (i, pid) in pids.enumerated() {
-            let status = ChildProcess.wait(pid)
+        for (i, status) in statuses.compactMap({ $0 }).enumerated() {
             guard let data = FileManager.default.contents(atPath: scratch + "/\(i).json"),
                   let result = try? JSONDecoder().decode(ShiftWorker.Result.self, from: data) else {
                 throw BenchFailure("shift worker \(i) (\(staff[i])) exited \(status) without a result")
@@ -51,7 +59,8 @@ struct ShiftWorkBenchmarks {
             results.append(result)
         }
         let byAction = Dictionary(results.flatMap { $0.latencies }.map { ($0.key, $0.value) }, uniquingKeysWith: +)
-        let all = byAction.values.flatMap { $0 }
+        let all = ShiftWorker.actions.flatMap { byAction[$0] ?? [] }
+        let checkpoints = results.flatMap(\.checkpoints)
         let lost = results.reduce(0) { $0 + $1.lostClaims }
         let busy = results.reduce(0) { $0 + $1.busy }
         let errors = results.flatMap(\.errors)
@@ -64,6 +73,11 @@ struct ShiftWorkBenchmarks {
         for action in ShiftWorker.actions {
             report.add("shift work", "\(action) commit latency, p99", Measure.quantile(byAction[action] ?? [], 0.99), "ms")
         }
+        report.add("shift work", "checkpoints by the workers' maintenance (not in the commits)", Double(checkpoints.count),
+                   "checkpoints")
+        report.add("shift work", "checkpoint by maintenance, p50", Measure.quantile(checkpoints, 0.5), "ms")
+        report.add("shift work", "checkpoint by maintenance, worst", Measure.quantile(checkpoints, 1), "ms")
+        report.add("shift work", "largest WAL file during the run", Double(largestWAL) / 1_048_576, "MiB")
         report.add("shift work", "busy errors surfaced", Double(busy), "errors", atMost: 0)
         report.add("shift work", "other errors", Double(errors.count), "errors", atMost: 0)
         report.add("shift work", "claims lost to another worker (told who won)", Double(lost), "claims")
@@ -71,6 +85,10 @@ struct ShiftWorkBenchmarks {
         for error in Set(errors).sorted().prefix(5) {
             FileHandle.standardError.write(Data("  worker error: \(error)\n".utf8))
         }
+    }
+
+    static func fileSize(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
     }
 
     /// Releases held active tickets (the newest first, through the domain, not timed) until the
@@ -96,6 +114,8 @@ enum ShiftWorker {
     struct Result: Codable {
         /// Milliseconds of each committed write, by action.
         var latencies: [String: [Double]] = [:]
+        /// Milliseconds of each checkpoint the worker's maintenance ran between tickets.
+        var checkpoints: [Double] = []
         var tickets = 0
         /// Claims refused because another worker got the ticket first (nothing written).
         var lostClaims = 0
@@ -154,6 +174,12 @@ enum ShiftWorker {
             _ = timed("reply", &result) { try tickets.reply(id: ticket.id, body: body) }
             _ = timed("tag", &result) { try tickets.tag(id: ticket.id, ["area:billing", "type:question"]) }
             _ = timed("solve", &result) { try tickets.setStatus(id: ticket.id, .solved) }
+            // What a console does on its idle tick (here between two tickets; the worker is never
+            // idle): a checkpoint when one is due. Not a commit, but inside the run's time.
+            let begin = DispatchTime.now().uptimeNanoseconds
+            if workspace.maintain() {
+                result.checkpoints.append(Double(DispatchTime.now().uptimeNanoseconds - begin) / 1e6)
+            }
         }
     }
 

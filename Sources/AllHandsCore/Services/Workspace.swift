@@ -52,6 +52,20 @@ public final class Workspace {
         try Workspace(database: database, config: config, clock: clock, login: actor.via ?? actor.person.login)
     }
 
+    /// Seconds between two checkpoints of this process's own commits when nothing else is due.
+    public static let maintenanceSeconds = 2.0
+
+    /// Housekeeping for a moment when nobody waits (the console's idle tick, the end of a CLI
+    /// command): folds the WAL back into the database file when this process committed since
+    /// the last time, at most every `maintenanceSeconds` (right away when `promptly`), or when
+    /// the WAL has grown large. It never waits for another process and never fails: what cannot
+    /// run now runs next time. Commits no checkpoint has reached yet would be lost to a power
+    /// loss (never to a crash of allhands); see `Storage.WALState`. True when a checkpoint ran.
+    @discardableResult
+    public func maintain(promptly: Bool = false) -> Bool {
+        database.checkpointIfDue(minimumInterval: promptly ? 0 : Self.maintenanceSeconds)
+    }
+
     /// True when the database holds nothing yet but the person who opened it.
     public var isEmpty: Bool {
         (try? database.read { try DemoService.isEmpty($0) }) ?? false

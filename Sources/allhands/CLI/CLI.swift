@@ -63,6 +63,8 @@ enum CLI {
                 }
                 return ExitCode.ok
             }
+            // A command that wrote checkpoints as it ends, when no one waits for it (Storage.WALState).
+            defer { session.opened?.maintain(promptly: true) }
             try command.run(&args, session)
             return ExitCode.ok
         } catch let error as UsageError {

@@ -10,7 +10,7 @@ final class Session {
     let configIsExplicit: Bool
     let actAs: String?
     let clock: any Clock
-    private var opened: Workspace?
+    private(set) var opened: Workspace?
     /// False for commands that only read: they never create a database.
     var createsDatabase = true
 
