@@ -130,6 +130,7 @@ public final class Console {
             }
             draw()
         }
+        workspace.maintain(promptly: true)
     }
 
     /// Runs `body`; a domain error becomes a status-bar message and the loop goes on. Only an
@@ -176,6 +177,9 @@ public final class Console {
         }
         try keepPresence()
         if dirty { draw() }
+        // A quiet moment: fold this console's commits back into the database file, off the
+        // commit path (see Workspace.maintain).
+        workspace.maintain()
     }
 
     public func draw() {
