@@ -26,6 +26,15 @@ final class ConfigurationTests: XCTestCase {
         }
     }
 
+    func testAMacroWithAnUnknownPlaceholderIsRefused() {
+        let json = Data(#"{ macros: [{ name: "hi", body: "Hello {{customer.firstname}}" }] }"#.utf8)
+        XCTAssertThrowsError(try ConfigLoader.decode(json, source: "c.json5")) { error in
+            XCTAssertTrue("\(error)".contains("'{{customer.firstname}}' is not a placeholder"), "\(error)")
+        }
+        let fine = Data(#"{ macros: [{ name: "hi", body: "Hello {{ customer.first_name }}, #{{ticket.id}}" }] }"#.utf8)
+        XCTAssertNoThrow(try ConfigLoader.decode(fine, source: "c.json5"))
+    }
+
     func testMissingKeysKeepTheirDefaults() throws {
         let config = try ConfigLoader.decode(Data("{ // comment\n company: { name: 'Acme', timeZone: 'UTC' } }".utf8), source: "c")
         XCTAssertEqual(config.company.name, "Acme")

@@ -63,6 +63,11 @@ public struct Configuration: Sendable, Equatable {
     /// `{{customer.first_name}}`, `{{customer.name}}`, `{{ticket.id}}`, `{{ticket.subject}}`,
     /// `{{me.name}}` and `{{me.first_name}}` are filled in.
     public struct Macro: Sendable, Equatable {
+        /// The placeholders a body may use; any other `{{…}}` is refused when the config is read,
+        /// so a typo never reaches a customer as written.
+        public static let placeholders = ["customer.first_name", "customer.name", "ticket.id", "ticket.subject",
+                                          "me.name", "me.first_name"]
+
         public var name: String
         public var body: String
         public var status: TicketStatus?
@@ -304,6 +309,19 @@ extension Configuration.Queue: Decodable {
     }
 }
 
+extension Configuration.Macro {
+    /// The keys between `{{` and `}}` in a body, spaces trimmed.
+    static func placeholders(in body: String) -> [String] {
+        var keys: [String] = []
+        var rest = body[...]
+        while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
+            keys.append(rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces))
+            rest = rest[close.upperBound...]
+        }
+        return keys
+    }
+}
+
 extension Configuration.Macro: Decodable {
     enum Keys: String, CodingKey, CaseIterable { case name, body, status, tags }
 
@@ -325,6 +343,10 @@ extension Configuration.Macro: Decodable {
         guard Tag.isValidName(name) else {
             throw DecodingError.dataCorruptedError(forKey: .name, in: c,
                 debugDescription: "'\(name)' is not a valid macro name (lower-case letters, digits, '-' and '_')")
+        }
+        if let unknown = Self.placeholders(in: body).first(where: { !Self.placeholders.contains($0) }) {
+            throw DecodingError.dataCorruptedError(forKey: .body, in: c,
+                debugDescription: "'{{\(unknown)}}' is not a placeholder (use: \(Self.placeholders.joined(separator: ", ")))")
         }
     }
 }

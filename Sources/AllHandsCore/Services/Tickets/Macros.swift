@@ -12,10 +12,6 @@ public struct RenderedMacro: Sendable, Equatable {
 
 /// Macros: named reply templates from the config that may also set the status and add tags.
 extension TicketService {
-    /// The placeholders a macro body may use.
-    public static let macroPlaceholders = ["customer.first_name", "customer.name", "ticket.id", "ticket.subject",
-                                           "me.name", "me.first_name"]
-
     /// The macro `name` filled in for the ticket, to show or edit before sending.
     public func macro(named name: String, for ticketID: Int) throws -> RenderedMacro {
         try context.check(.viewTickets)
