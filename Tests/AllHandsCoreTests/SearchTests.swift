@@ -138,4 +138,108 @@ final class SearchTests: XCTestCase {
         try c.ws.tickets.note(id: c.printer, body: "It is 100% broken")
         XCTAssertEqual(try c.ws.search.searchLike("100%", limit: 10), [c.printer])
     }
+
+    // MARK: - The ranking walk against one query per snippet
+
+    /// What a search found, for comparing two ways of finding it.
+    struct Found: Equatable {
+        var ticket: Int
+        var source: SearchHit.Source
+        var snippet: String
+        var score: Double
+    }
+
+    /// A corpus where matches outnumber the candidate window and prefixes stand for several
+    /// words, often several in one message: 400 tickets, 2,600 messages of random words.
+    func largeCorpus() throws -> (Fixture, Workspace) {
+        let f = Fixture()
+        let ws = try f.workspace()
+        let words = ["refund", "refunds", "refunded", "refunding", "charge", "charged", "twice", "the", "printer",
+                     "invoice", "please", "again", "card", "paper", "jam", "tray", "setup", "wizard"]
+        var rng = SplitMix(seed: 88)
+        func text(_ count: ClosedRange<Int>) -> String {
+            (0..<Int.random(in: count, using: &rng)).map { _ in words.randomElement(using: &rng) ?? "the" }
+                .joined(separator: " ")
+        }
+        try ws.database.write { db in
+            try db.execute("INSERT INTO customers (name, email, created_at) VALUES ('Ann Lee', 'ann@example.com', ?)", Fixture.now)
+            let customer = Int(db.lastInsertRowID)
+            for _ in 0..<400 {
+                try db.execute("""
+                    INSERT INTO tickets (subject, status, priority, requester_id, created_at, updated_at)
+                    VALUES (?, 'open', 2, ?, ?, ?)
+                    """, text(2...6), customer, Fixture.now, Fixture.now)
+            }
+            for _ in 0..<2_600 {
+                try db.execute("""
+                    INSERT INTO messages (ticket_id, kind, author_customer_id, body, created_at) VALUES (?, 'customer', ?, ?, ?)
+                    """, Int.random(in: 1...400, using: &rng), customer, text(3...60), Fixture.now)
+            }
+        }
+        return (f, ws)
+    }
+
+    /// The search as it was before snippets moved into the ranking walk: each table's newest
+    /// `candidateWindow` matches ranked by bm25 (the best `limit` subjects; messages best first,
+    /// the first of each ticket until `limit` tickets), then one `MATCH … AND rowid = ?` query
+    /// per hit for its snippet.
+    func searchOneSnippetAtATime(_ query: String, limit: Int, in db: Database) throws -> [Found] {
+        guard let expression = SearchService.matchExpression(query) else { return [] }
+        let start = String(SearchService.highlightStart), end = String(SearchService.highlightEnd)
+        var best: [Int: (source: SearchHit.Source, score: Double)] = [:]
+        try db.forEachRow("""
+            SELECT c.id, c.score FROM (SELECT rowid AS id, bm25(tickets_fts) AS score FROM tickets_fts
+                                       WHERE tickets_fts MATCH ? ORDER BY rowid DESC LIMIT ?) c
+            ORDER BY c.score, c.id LIMIT ?
+            """, expression, SearchService.candidateWindow, limit) { row in
+            best[row.int(0)] = (.subject, row.double(1) * 2)
+        }
+        var seen = Set<Int>()
+        try db.forEachRow("""
+            SELECT c.id, m.ticket_id, c.score FROM (SELECT rowid AS id, bm25(messages_fts) AS score FROM messages_fts
+                                                    WHERE messages_fts MATCH ? ORDER BY rowid DESC LIMIT ?) c
+            JOIN messages m ON m.id = c.id
+            ORDER BY c.score, c.id
+            """, expression, SearchService.candidateWindow) { row in
+            let ticket = row.int(1), score = row.double(2)
+            guard seen.count < limit, seen.insert(ticket).inserted else { return }
+            if let known = best[ticket], known.score <= score { return }
+            best[ticket] = (.message(id: row.int(0)), score)
+        }
+        let ranked = best.sorted { a, b in a.value.score != b.value.score ? a.value.score < b.value.score : a.key < b.key }
+            .prefix(limit)
+        return try ranked.map { ticket, match in
+            let snippet: String?
+            switch match.source {
+            case .subject:
+                snippet = try db.fetchOne("""
+                    SELECT highlight(tickets_fts, 0, ?, ?) FROM tickets_fts WHERE tickets_fts MATCH ? AND rowid = ?
+                    """, start, end, expression, ticket) { $0.string(0) }
+            case .message(let id):
+                snippet = try db.fetchOne("""
+                    SELECT snippet(messages_fts, 0, ?, ?, '…', 16) FROM messages_fts WHERE messages_fts MATCH ? AND rowid = ?
+                    """, start, end, expression, id) { $0.string(0) }
+            }
+            let line = (snippet ?? "").split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            return Found(ticket: ticket, source: match.source, snippet: line, score: match.score)
+        }
+    }
+
+    func testTheRankingWalkFindsWhatOneQueryPerSnippetFound() throws {
+        let (f, ws) = try largeCorpus()
+        let db = try f.database()
+        XCTAssertGreaterThan(try db.fetchInt("SELECT count(*) FROM messages_fts WHERE messages_fts MATCH 'refun*'") ?? 0,
+                             SearchService.candidateWindow, "more matches than the window")
+        for query in ["refun*", "refund", "refunded charge*", "\"charged twice\"", "\"the refun\"*", "pr* re*", "jam", "wiz*"] {
+            for limit in [1, 3, 20, 500] {
+                let expected = try searchOneSnippetAtATime(query, limit: limit, in: db)
+                let found = try ws.search.search(query, limit: limit).map {
+                    Found(ticket: $0.ticket.id, source: $0.source, snippet: $0.snippet, score: $0.score)
+                }
+                XCTAssertFalse(expected.isEmpty, "\(query) finds something")
+                XCTAssertTrue(expected.allSatisfy { $0.snippet.contains(SearchService.highlightStart) }, query)
+                XCTAssertEqual(found, expected, "\(query), \(limit) best")
+            }
+        }
+    }
 }
