@@ -184,4 +184,18 @@ final class ShiftWorkConsoleTests: XCTestCase {
         XCTAssertTrue(bar.hasPrefix("…wwww"), "the search line scrolled to its end: \(bar)")
         XCTAssertLessThan(f.backend.framesDrawn - before, 10, "frames drawn for one paste")
     }
+
+    /// When the clock passes the end of the viewer's shift and they still hold tickets, the
+    /// console asks what happens to them, once; ending there hands them on.
+    func testWhenAShiftRunsOutTheConsoleAsksForTheHandOff() throws {
+        let f = try ConsoleFixture(login: "fkim")
+        f.clock.epochSeconds += 4 * 3_600 + 60
+        try f.console.tick()
+        XCTAssertEqual(f.console.state.screen, .handoff)
+        try f.press(.enter)
+        XCTAssertEqual(f.console.state.message, "Shift ended: 0 tickets handed over, 1 released")
+        f.clock.epochSeconds += 60
+        try f.console.tick()
+        XCTAssertEqual(f.console.state.screen, .main, "asked once")
+    }
 }

@@ -116,7 +116,7 @@ extension Console {
             return "not for \(English.withArticle(role.rawValue)): only \(roles.joined(separator: ", ")) may \(right.rawValue)"
         }
         let answers = action.id == .reply || action.id == .macro
-        if answers, !Permissions.allows(role, .replyAnyTime), !standing.isOnShift {
+        if answers, !Permissions.allows(role, .replyAnyTime), !rotation.meOnShift {
             return "Replying is for people on shift (" + shiftLine + "); notes and tags are open to everyone"
         }
         // Someone else's ticket: the same rule the domain applies (Permissions.holderAction).

@@ -70,10 +70,10 @@ extension Console {
 
     /// "on shift until 12:00" or "next shift Tue 09:00", in the viewer's zone.
     var shiftLine: String {
-        switch standing {
-        case .onShift(_, let until): "on shift until " + Timestamp.hourMinute(until, timeZone: timeZone)
-        case .offShift(let next?): "next shift " + Timestamp.weekdayClock(next, timeZone: timeZone, now: now)
-        case .offShift(nil): "no shift planned"
+        if rotation.meOnShift, let until = rotation.myShiftEnds {
+            return "on shift until " + Timestamp.hourMinute(until, timeZone: timeZone)
         }
+        return rotation.myNextShift.map { "next shift " + Timestamp.weekdayClock($0, timeZone: timeZone, now: now) }
+            ?? "no shift planned"
     }
 }

@@ -39,8 +39,6 @@ public final class Console {
     var viewCounts: [TicketView: Int] = [:]
     /// This console changed a ticket: the counts are redone on the next tick.
     var viewCountsStale = false
-    /// Where the viewer stands with the rota: drives the status bar and the reply rule's hint.
-    var standing: ShiftStanding = .offShift(nextStart: nil)
     /// The open ticket's audit trail, when the history is shown.
     var history: [AuditEntry] = []
     /// A question typed on the bottom line (the search, a hand-off note) while it is open.
@@ -57,7 +55,7 @@ public final class Console {
     var presenceByTicket: [Int: [Presence]] = [:]
     var lastHeartbeat: (ticket: Int, activity: Presence.Activity, at: Int64)?
     /// Shift ends already asked about, so the hand-off is offered once per shift.
-    var handoffOffered: Set<Int> = []
+    var handoffOffered: Set<Int64> = []
     /// Lines of goodwill awaiting approval or of boundaries, for the report screen.
     var reportLines: [String] = []
     /// The editor command (`$VISUAL`, else `$EDITOR`); nil writes inline. Tests set it.
@@ -171,7 +169,7 @@ public final class Console {
         }
         if t / 60 != lastMinute {
             dirty = true
-            let previous = standing
+            let previous = rotation
             try reloadShiftAndCounts()
             offerHandoff(after: previous)
         }
@@ -203,10 +201,9 @@ public final class Console {
         try reloadPresence()
     }
 
-    /// The rota overview, the viewer's standing and the view bar's counts.
+    /// The rota overview (with the viewer's own standing) and the view bar's counts.
     func reloadShiftAndCounts() throws {
         rotation = try workspace.rotation.overview()
-        standing = try workspace.shifts.standing()
         viewCounts = try Self.counts(workspace.tickets.viewCounts(tag: state.view.tag))
         viewCountsStale = false
     }

@@ -36,10 +36,10 @@ extension Console {
 
     /// Offers the hand-off once when the viewer's shift has just run out (the clock passed its
     /// end while the console was open) and they still hold tickets.
-    func offerHandoff(after previous: ShiftStanding) {
-        guard case .onShift(let shiftID, let until) = previous, until <= now, !standing.isOnShift,
-              state.screen == .main, !handoffOffered.contains(shiftID) else { return }
-        handoffOffered.insert(shiftID)
+    func offerHandoff(after previous: RotationOverview) {
+        guard previous.meOnShift, let until = previous.myShiftEnds, until <= now, !rotation.meOnShift,
+              state.screen == .main, !handoffOffered.contains(until) else { return }
+        handoffOffered.insert(until)
         guard let mine = try? workspace.shifts.myOpenTickets(), !mine.isEmpty else { return }
         try? startHandoff()
         flash("Your shift has ended: choose what happens to the \(English.count(mine.count, "ticket")) you hold")
