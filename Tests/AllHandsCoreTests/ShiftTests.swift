@@ -52,7 +52,7 @@ final class ShiftTests: XCTestCase {
         XCTAssertEqual(zip(spring.dropFirst(), spring).map { ($0 - $1) / Self.hour }, [24, 23])
         XCTAssertEqual(ShiftTime.weekStart(containing: Fixture.now, timeZone: newYork), 1_794_805_200) // Mon 16th 00:00 EST
         XCTAssertEqual(ShiftTime.at(hour: 9, onDayOf: days[2], timeZone: newYork), 1_793_628_000) // Mon 09:00 EST
-        XCTAssertEqual(ShiftTime.weekdayAndClock(Self.nineAM, timeZone: newYork), "Wed 09:00")
+        XCTAssertEqual(Timestamp.weekdayClock(Self.nineAM, timeZone: newYork, now: Self.nineAM), "Wed 09:00")
     }
 
     /// 09:00–12:00 company time on the day after each change lasts three hours at the right

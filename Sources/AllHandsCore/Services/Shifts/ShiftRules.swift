@@ -60,13 +60,14 @@ extension ShiftRules {
     /// tickets (ties by login), or nil when nobody is on shift.
     static func roundRobinAssignee(at instant: Int64, in db: Database) throws -> Person? {
         try db.fetchOne("""
-            SELECT \(personColumns) FROM people p
-            WHERE p.active = 1 AND EXISTS (
-                SELECT 1 FROM shift_assignments a JOIN shifts s ON s.id = a.shift_id
-                WHERE a.person_id = p.id AND s.starts_at <= ? AND ? < s.ends_at AND a.ended_at IS NULL)
-            ORDER BY (SELECT count(*) FROM tickets t WHERE t.assignee_id = p.id
-                      AND t.status IN \(TicketStatus.activeSQLList)), p.login
-            LIMIT 1
+            SELECT \(PeopleService.columns) FROM people WHERE id = (
+                SELECT p.id FROM people p
+                WHERE p.active = 1 AND EXISTS (
+                    SELECT 1 FROM shift_assignments a JOIN shifts s ON s.id = a.shift_id
+                    WHERE a.person_id = p.id AND s.starts_at <= ? AND ? < s.ends_at AND a.ended_at IS NULL)
+                ORDER BY (SELECT count(*) FROM tickets t WHERE t.assignee_id = p.id
+                          AND t.status IN \(TicketStatus.activeSQLList)), p.login
+                LIMIT 1)
             """, instant, instant, transform: PeopleService.person)
     }
 }

@@ -89,14 +89,6 @@ public enum ShiftTime {
         return Int64(date.timeIntervalSince1970)
     }
 
-    /// `Tue 09:00`: a short weekday and clock in `timeZone`, for "next shift Tue 09:00".
-    public static func weekdayAndClock(_ instant: Int64, timeZone: TimeZone) -> String {
-        let calendar = calendar(timeZone)
-        let weekday = calendar.component(.weekday, from: Date(timeIntervalSince1970: TimeInterval(instant)))
-        let names = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
-        return names[(weekday - 1 + 7) % 7] + " " + String(Timestamp.local(instant, timeZone: timeZone).suffix(5))
-    }
-
     /// The company's zone from the config (UTC if the config names none that exists: it is
     /// checked when the config is read).
     public static func companyZone(_ config: Configuration) -> TimeZone {
