@@ -8,9 +8,8 @@ enum InternalNote {
     static func add(ticketID: Int, body: String, by personID: Int, at now: Int64, in db: Database) throws {
         guard try db.fetchOne("SELECT status FROM tickets WHERE id = ?", ticketID, transform: { $0.string(0) }) != TicketStatus.closed.rawValue
         else { return }
-        try db.execute("""
-            INSERT INTO messages (ticket_id, kind, author_person_id, body, created_at) VALUES (?, 'note', ?, ?, ?)
-            """, ticketID, personID, body, now)
+        _ = try TicketService.insertMessage(ticketID: ticketID, kind: .note, personID: personID, customerID: nil,
+                                            author: "", body: body, at: now, in: db)
         try db.execute("UPDATE tickets SET updated_at = ?, version = version + 1 WHERE id = ?", now, ticketID)
     }
 }

@@ -107,7 +107,12 @@ extension TicketService {
     /// Inserts one message in the caller's transaction (search picks it up by trigger).
     func insertMessage(ticketID: Int, kind: MessageKind, personID: Int?, customerID: Int?, author: String,
                        body: String, in db: Database) throws -> Message {
-        let now = context.now
+        try Self.insertMessage(ticketID: ticketID, kind: kind, personID: personID, customerID: customerID, author: author,
+                               body: body, at: context.now, in: db)
+    }
+
+    static func insertMessage(ticketID: Int, kind: MessageKind, personID: Int?, customerID: Int?, author: String,
+                              body: String, at now: Int64, in db: Database) throws -> Message {
         try db.execute("""
             INSERT INTO messages (ticket_id, kind, author_person_id, author_customer_id, body, created_at)
             VALUES (?, ?, ?, ?, ?, ?)
