@@ -11,6 +11,7 @@ public struct Configuration: Sendable, Equatable {
     public var goodwill: Goodwill
     public var queue: Queue
     public var macros: [Macro]
+    public var rotation: Rotation
 
     public struct Company: Sendable, Equatable {
         public var name: String
@@ -126,7 +127,8 @@ public struct Configuration: Sendable, Equatable {
 
                 {{me.name}}
                 """, status: nil, tags: []),
-        ]
+        ],
+        rotation: defaultRotation
     )
 
     public func macro(named name: String) -> Macro? {
@@ -137,7 +139,7 @@ public struct Configuration: Sendable, Equatable {
 // MARK: - Decoding
 
 extension Configuration: Decodable {
-    enum Keys: String, CodingKey, CaseIterable { case company, taxonomy, console, sla, goodwill, queue, macros }
+    enum Keys: String, CodingKey, CaseIterable { case company, taxonomy, console, sla, goodwill, queue, macros, rotation }
 
     public init(from decoder: any Decoder) throws {
         try Self.rejectUnknownKeys(decoder, Keys.self)
@@ -150,6 +152,7 @@ extension Configuration: Decodable {
         goodwill = try c.decodeIfPresent(Goodwill.self, forKey: .goodwill) ?? d.goodwill
         queue = try c.decodeIfPresent(Queue.self, forKey: .queue) ?? d.queue
         macros = try c.decodeIfPresent([Macro].self, forKey: .macros) ?? d.macros
+        rotation = try c.decodeIfPresent(Rotation.self, forKey: .rotation) ?? d.rotation
         var names: Set<String> = []
         for macro in macros where !names.insert(macro.name).inserted {
             throw DecodingError.dataCorruptedError(forKey: .macros, in: c,

@@ -4,7 +4,8 @@ public enum Action: String, CaseIterable, Sendable {
     case updateTicket = "update tickets, take unassigned ones, release their own"
     case assignOthers = "assign tickets to others, or take over someone else's"
     case replyAnyTime = "reply to customers when not on shift"
-    case manageShifts = "add or remove shifts and who sits in them"
+    case takeShifts = "offer their own shifts, take open swaps, ask for their own time off"
+    case manageShifts = "plan the rotation, change anyone's shifts, swaps or time off"
     case approveGoodwill = "approve or decline goodwill over a shift's budget"
     case reviewBoundaries = "list the requesters marked abusive"
     case viewPeople = "view people"
@@ -21,10 +22,10 @@ public enum Action: String, CaseIterable, Sendable {
 /// (`markdownTable`) and a test keeps the two equal.
 public enum Permissions {
     static let table: [Role: Set<Action>] = [
-        .employee: [.viewTickets, .updateTicket, .viewPeople],
-        .exec: [.viewTickets, .updateTicket, .viewPeople],
-        .support: [.viewTickets, .updateTicket, .assignOthers, .replyAnyTime, .reviewBoundaries, .viewPeople],
-        .lead: [.viewTickets, .updateTicket, .assignOthers, .replyAnyTime, .manageShifts, .approveGoodwill,
+        .employee: [.viewTickets, .updateTicket, .takeShifts, .viewPeople],
+        .exec: [.viewTickets, .updateTicket, .takeShifts, .viewPeople],
+        .support: [.viewTickets, .updateTicket, .assignOthers, .replyAnyTime, .takeShifts, .reviewBoundaries, .viewPeople],
+        .lead: [.viewTickets, .updateTicket, .assignOthers, .replyAnyTime, .takeShifts, .manageShifts, .approveGoodwill,
                 .reviewBoundaries, .viewPeople, .managePeople, .manageTaxonomy, .viewAudit],
         .admin: Set(Action.allCases),
     ]
@@ -53,6 +54,12 @@ public enum Permissions {
     public static func holderAction(holder: String?, actor: String, touchesTheirWork: Bool) -> Action {
         guard touchesTheirWork, let holder, holder != actor else { return .updateTicket }
         return .assignOthers
+    }
+
+    /// The right a rotation change about `subject` needs: one's own shifts, swaps and time off
+    /// need `takeShifts`; anyone else's need `manageShifts`.
+    public static func rotationAction(subject: String, actor: String) -> Action {
+        subject == actor ? .takeShifts : .manageShifts
     }
 
     /// The table as Markdown, actions down and roles across, for the README.

@@ -13,6 +13,7 @@ public enum Schema {
         .init("working-a-shift", workingAShift),
         .init("ticket-views", ticketViews),
         .init("drafts-by-kind", draftsByKind),
+        .init("rotation", rotation),
     ])
 
     /// People, customers, tickets, messages, tags and the audit log.

@@ -5,11 +5,12 @@ import Storage
 /// shift at an instant, when someone's next shift starts, and whether they may answer
 /// customers now.
 enum ShiftRules {
-    /// On shift at `instant`: assigned to a shift that contains it and not ended early.
+    /// On shift at `instant`: seated in a shift that contains it (listening is not working the
+    /// queue) and not ended early.
     static func standing(personID: Int, at instant: Int64, in db: Database) throws -> ShiftStanding {
         if let row = try db.fetchOne("""
             SELECT s.id, s.ends_at FROM shift_assignments a JOIN shifts s ON s.id = a.shift_id
-            WHERE a.person_id = ? AND s.starts_at <= ? AND ? < s.ends_at AND a.ended_at IS NULL
+            WHERE a.person_id = ? AND s.starts_at <= ? AND ? < s.ends_at AND a.ended_at IS NULL AND a.role <> 'listener'
             ORDER BY s.ends_at DESC LIMIT 1
             """, personID, instant, instant, transform: { ($0.int(0), $0.int64(1)) }) {
             return .onShift(shiftID: row.0, until: row.1)
@@ -30,7 +31,7 @@ enum ShiftRules {
         try db.fetchAll("""
             SELECT DISTINCT p.login FROM shifts s JOIN shift_assignments a ON a.shift_id = s.id
             JOIN people p ON p.id = a.person_id
-            WHERE s.starts_at <= ? AND ? < s.ends_at AND a.ended_at IS NULL AND p.active = 1
+            WHERE s.starts_at <= ? AND ? < s.ends_at AND a.ended_at IS NULL AND a.role <> 'listener' AND p.active = 1
             ORDER BY p.login
             """, instant, instant) { $0.string(0) }
     }
@@ -64,7 +65,7 @@ extension ShiftRules {
                 SELECT p.id FROM people p
                 WHERE p.active = 1 AND EXISTS (
                     SELECT 1 FROM shift_assignments a JOIN shifts s ON s.id = a.shift_id
-                    WHERE a.person_id = p.id AND s.starts_at <= ? AND ? < s.ends_at AND a.ended_at IS NULL)
+                    WHERE a.person_id = p.id AND s.starts_at <= ? AND ? < s.ends_at AND a.ended_at IS NULL AND a.role <> 'listener')
                 ORDER BY (SELECT count(*) FROM tickets t WHERE t.assignee_id = p.id
                           AND t.status IN \(TicketStatus.activeSQLList)), p.login
                 LIMIT 1)

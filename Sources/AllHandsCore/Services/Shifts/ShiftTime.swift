@@ -52,6 +52,19 @@ public enum ShiftTime {
         }.sorted()
     }
 
+    /// The instant a wall-clock time reads in `timeZone` on a date (`day` may run past the month's
+    /// end: it rolls over), the way RFC 5545 resolves local times: a time the clocks skip is read
+    /// with the offset before the change (02:30 on a spring-forward night is 03:30), a time that
+    /// happens twice is its first occurrence. Nil only for a date that is not real.
+    public static func wallClock(year: Int, month: Int, day: Int, minutes: Int, timeZone: TimeZone) -> Int64? {
+        guard let midnight = naiveUTC(year: year, month: month, day: 1, hour: 0, minute: 0, second: 0) else { return nil }
+        let naive = midnight + Int64(day - 1) * 86_400 + Int64(minutes) * 60
+        let instants = localInstants(naive: naive, timeZone: timeZone)
+        if let first = instants.first { return first }
+        let before = Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(naive - 86_400))))
+        return naive - before
+    }
+
     /// A calendar date and time as epoch seconds read as UTC, or nil if it is not a real one.
     static func naiveUTC(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) -> Int64? {
         guard (1970...9999).contains(year), (0...23).contains(hour), (0...59).contains(minute),
