@@ -6,11 +6,18 @@ public struct Shift: Sendable, Equatable {
     public var minSeats: Int
     public var maxSeats: Int
     public var label: String
-    /// Logins of the people in its seats, by login.
+    /// Logins of the people in it (listeners included), by login.
     public var people: [String]
+    /// The template it was generated from; empty for a shift added by hand.
+    public var template: String
+    /// Whether anyone but support staff in it needs a support buddy.
+    public var buddyRequired: Bool
+    /// Who is in it and how, by login.
+    public var assignments: [Assignment]
 
     public init(id: Int = 0, startsAt: Int64, endsAt: Int64, minSeats: Int = 1, maxSeats: Int = 1,
-                label: String = "", people: [String] = []) {
+                label: String = "", people: [String] = [], template: String = "", buddyRequired: Bool = false,
+                assignments: [Assignment] = []) {
         self.id = id
         self.startsAt = startsAt
         self.endsAt = endsAt
@@ -18,7 +25,13 @@ public struct Shift: Sendable, Equatable {
         self.maxSeats = maxSeats
         self.label = label
         self.people = people
+        self.template = template
+        self.buddyRequired = buddyRequired
+        self.assignments = assignments.isEmpty ? people.map { Assignment(shiftID: id, login: $0) } : assignments
     }
+
+    /// People in seats (listeners take none).
+    public var seated: Int { assignments.filter { $0.role != .listener }.count }
 
     public func contains(_ instant: Int64) -> Bool { startsAt <= instant && instant < endsAt }
 }

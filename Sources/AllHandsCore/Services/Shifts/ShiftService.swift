@@ -35,26 +35,34 @@ public struct ShiftService {
         }
     }
 
-    static let columns = "id, starts_at, ends_at, min_seats, max_seats, label"
+    static let columns = "id, starts_at, ends_at, min_seats, max_seats, label, template, buddy_required"
 
-    /// Shifts matching `condition`, earliest first, each with its people (by login) filled in
-    /// by one more query for the whole list.
+    /// Shifts matching `condition`, earliest first, each with its assignments (by login) filled
+    /// in by one more query for the whole list.
     static func shifts(where condition: String, _ arguments: [any DatabaseValueConvertible],
                        in db: Database) throws -> [Shift] {
         var shifts = try db.fetchAll("SELECT \(columns) FROM shifts WHERE \(condition) ORDER BY starts_at, id",
                                      arguments: arguments) { row in
             Shift(id: row.int(0), startsAt: row.int64(1), endsAt: row.int64(2), minSeats: row.int(3),
-                  maxSeats: row.int(4), label: row.string(5))
+                  maxSeats: row.int(4), label: row.string(5), template: row.string(6), buddyRequired: row.int(7) == 1)
         }
         guard !shifts.isEmpty else { return shifts }
         let ids = "[" + shifts.map { String($0.id) }.joined(separator: ",") + "]"
-        var people: [Int: [String]] = [:]
+        var assignments: [Int: [Assignment]] = [:]
         try db.forEachRow("""
-            SELECT a.shift_id, p.login FROM json_each(?) list
+            SELECT a.shift_id, p.login, a.role, a.source, b.login, a.conflict FROM json_each(?) list
             CROSS JOIN shift_assignments a ON a.shift_id = list.value
-            JOIN people p ON p.id = a.person_id ORDER BY p.login
-            """, ids) { row in people[row.int(0), default: []].append(row.string(1)) }
-        for index in shifts.indices { shifts[index].people = people[shifts[index].id] ?? [] }
+            JOIN people p ON p.id = a.person_id LEFT JOIN people b ON b.id = a.paired_with ORDER BY p.login
+            """, ids) { row in
+            assignments[row.int(0), default: []].append(Assignment(
+                shiftID: row.int(0), login: row.string(1), role: AssignmentRole(rawValue: row.string(2)) ?? .agent,
+                source: AssignmentSource(rawValue: row.string(3)) ?? .manual,
+                pairedWith: row.isNull(4) ? nil : row.string(4), conflict: row.isNull(5) ? nil : row.string(5)))
+        }
+        for index in shifts.indices {
+            shifts[index].assignments = assignments[shifts[index].id] ?? []
+            shifts[index].people = shifts[index].assignments.map(\.login)
+        }
         return shifts
     }
 

@@ -1,0 +1,55 @@
+import Foundation
+
+/// The hard rules of the rotation as pure predicates, each with the reason a person would be
+/// refused. The planner, swaps, manual assignments and `rotation check` all ask these, so a
+/// rule has one definition and one wording.
+public enum RotationRules {
+    /// Why `[startsAt, endsAt)` falls outside a person's working hours in their own zone, or nil.
+    /// The whole shift must lie within one local day's window (nobody is planned at 3 a.m. their time).
+    public static func outsideWorkingHours(startsAt: Int64, endsAt: Int64, timeZone: TimeZone,
+                                           window: Configuration.WorkingHours) -> String? {
+        let offset = Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(startsAt))))
+        let localStart = ((startsAt + offset) % 86_400 + 86_400) % 86_400 / 60
+        let localEnd = localStart + (endsAt - startsAt + 59) / 60
+        if localStart >= Int64(window.from), localEnd <= Int64(window.to) { return nil }
+        return "outside their working hours (\(clock(window.from))–\(clock(window.to)) \(timeZone.identifier); "
+            + "this shift is \(clock(Int(localStart)))–\(clock(Int(localEnd % (24 * 60)))) there)"
+    }
+
+    /// Why a shift clashes with one of the person's other shifts (overlap, or less rest than
+    /// `minRest` seconds between them), or nil. `others` are `[start, end)` pairs.
+    public static func clash(startsAt: Int64, endsAt: Int64, others: [(Int64, Int64)], minRest: Int64) -> String? {
+        for (start, end) in others {
+            if start < endsAt, startsAt < end { return "already in an overlapping shift" }
+            if start < endsAt + minRest, startsAt < end + minRest {
+                return "less than \(minRest / 3_600) hours of rest from another of their shifts"
+            }
+        }
+        return nil
+    }
+
+    /// Why time off rules the shift out, or nil.
+    public static func away(startsAt: Int64, endsAt: Int64, timeOff: [(Int64, Int64)]) -> String? {
+        timeOff.contains { $0.0 < endsAt && startsAt < $0.1 } ? "on time off" : nil
+    }
+
+    /// Why one more of `team` would break the team limit, given how many of it sit there already.
+    public static func teamFull(team: String, seatedOfTeam: Int, limit: Int) -> String? {
+        guard !team.isEmpty, seatedOfTeam >= limit else { return nil }
+        return "\(English.count(limit, "person", plural: "people")) of team \(team) are in it already"
+    }
+
+    /// Why a shift lacks the buddy it needs: it requires one (or seats a newcomer) and has
+    /// someone who is not support staff but no support person. `roles` are the seated people's.
+    public static func missingBuddy(required: Bool, roles: [Role]) -> String? {
+        guard required, roles.contains(where: { !canBuddy($0) }), !roles.contains(where: canBuddy) else { return nil }
+        return "no support buddy for the people who are not support staff"
+    }
+
+    /// Support staff and leads can be buddies; everyone else needs one where the shift asks.
+    public static func canBuddy(_ role: Role) -> Bool { role == .support || role == .lead }
+
+    static func clock(_ minutes: Int) -> String {
+        String(format: "%02d:%02d", minutes / 60, minutes % 60)
+    }
+}
