@@ -13,6 +13,10 @@ public struct RotationOverview: Sendable, Equatable {
     public var meOnShift: Bool
     /// When the viewer's current shift ends (UTC seconds), while they are on one.
     public var myShiftEnds: Int64?
+    /// "Your schedule changed", until the viewer dismisses it.
+    public var notice: RotationNotice?
+    /// The next shift on the rota (starting after now), with who is in it.
+    public var nextShift: Shift?
 
     public init(planned: Bool, onShiftNow: [String], myNextShift: Int64?, meOnShift: Bool, myShiftEnds: Int64? = nil) {
         self.planned = planned
@@ -32,10 +36,18 @@ public struct RotationService {
     public func overview() throws -> RotationOverview {
         try context.check(.viewTickets)
         return try context.read { db in
-            guard try db.fetchInt("SELECT EXISTS (SELECT 1 FROM shifts)") == 1 else { return .unplanned }
+            let notice = try RotationNotices.notice(personID: context.actor.person.id, in: db)
+            guard try db.fetchInt("SELECT EXISTS (SELECT 1 FROM shifts)") == 1 else {
+                var overview = RotationOverview.unplanned
+                overview.notice = notice
+                return overview
+            }
             let now = context.now
             var overview = RotationOverview(planned: true, onShiftNow: try ShiftRules.onShift(at: now, in: db),
                                             myNextShift: nil, meOnShift: false)
+            overview.notice = notice
+            overview.nextShift = try ShiftService.shifts(
+                where: "starts_at = (SELECT min(starts_at) FROM shifts WHERE starts_at > ?)", [now], in: db).first
             switch try ShiftRules.standing(personID: context.actor.person.id, at: now, in: db) {
             case .onShift(_, let until):
                 overview.meOnShift = true

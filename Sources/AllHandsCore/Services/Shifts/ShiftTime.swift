@@ -102,6 +102,21 @@ public enum ShiftTime {
         return Int64(date.timeIntervalSince1970)
     }
 
+    /// The local calendar month containing `instant`: its first midnight, the next month's, and
+    /// its name ("November 2026").
+    public static func month(containing instant: Int64, timeZone: TimeZone) -> (start: Int64, end: Int64, title: String) {
+        let calendar = calendar(timeZone)
+        let date = Date(timeIntervalSince1970: TimeInterval(instant))
+        let interval = calendar.dateInterval(of: .month, for: date)
+        let parts = calendar.dateComponents([.year, .month], from: date)
+        let title = "\(monthNames[((parts.month ?? 1) - 1) % 12]) \(parts.year ?? 1970)"
+        return (Int64(interval?.start.timeIntervalSince1970 ?? Double(instant)),
+                Int64(interval?.end.timeIntervalSince1970 ?? Double(instant)), title)
+    }
+
+    public static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
+                                    "September", "October", "November", "December"]
+
     /// The company's zone from the config (UTC if the config names none that exists: it is
     /// checked when the config is read).
     public static func companyZone(_ config: Configuration) -> TimeZone {
