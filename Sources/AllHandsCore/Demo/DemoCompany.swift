@@ -24,9 +24,12 @@ struct DemoCompany {
     private(set) var supportIDs: [Int] = []
     private(set) var clients: [Client] = []
     private(set) var tagIDs: [String: Int] = [:]
-    /// The people `demo` suggests trying, by role: those seated in the shift on at the as-of
-    /// instant where the rota could seat one, else the first of the role.
-    private(set) var samples: [Role: String] = [:]
+    /// The people `demo` suggests trying: the first of each role.
+    var samples: [Role: Member] {
+        var first: [Role: Member] = [:]
+        for member in members where first[member.role] == nil { first[member.role] = member }
+        return first
+    }
 
     /// People: the admin (whoever ran the demo) first, then the company team by team.
     mutating func writePeople(_ count: Int, admin: Person, now: Int64, companyDomain: String,
@@ -130,9 +133,6 @@ struct DemoCompany {
         let tags = try DemoTickets.TagIDs(company: &company, now: now, in: db)
         let zone = ShiftTime.companyZone(config)
         let rota = try DemoRota(company: company, asOf: now, config: config, in: db)
-        for role in Role.allCases {
-            company.samples[role] = rota.seatedLogins[role] ?? company.members.first { $0.role == role }?.login
-        }
         var tickets = DemoTickets(count: options.tickets, seed: options.seed, now: now, days: options.days, timeZone: zone)
         tickets.onShift = rota.onShiftAtAsOf
         return (company, tags, tickets)

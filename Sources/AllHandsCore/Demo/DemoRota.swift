@@ -5,16 +5,13 @@ import Storage
 /// generated from the config's templates and filled by the planner itself, as if planned
 /// before it began, so the past weeks give the fairness panel history.
 ///
-/// So that whoever tries the demo at any hour finds people on shift, the people `demo`
-/// suggests trying (a support agent, an employee, and an executive listening in) sit in the
-/// shift on at the as-of instant: the template shift of that hour if there is one, else a
-/// three-hour shift added by hand around it ("On call (demo)"). Among each role the first
-/// whose working hours cover that shift is chosen. The planner plans around them.
+/// So that whoever tries the demo at any hour finds people on shift, the support agent and the
+/// employee `demo` suggests trying sit in the shift on at the as-of instant: the template
+/// shift of that hour if there is one, else a three-hour shift added by hand around it
+/// ("On call (demo)"). The planner plans around them.
 struct DemoRota {
     /// Member ids working (not listening) in the shift on at the as-of instant.
     private(set) var onShiftAtAsOf: [Int] = []
-    /// The first login of each role seated in that shift.
-    private(set) var seatedLogins: [Role: String] = [:]
 
     static let handLabel = "On call (demo)"
 
@@ -29,22 +26,23 @@ struct DemoRota {
         let (start, end) = try db.fetchOne("SELECT starts_at, ends_at FROM shifts WHERE id = ?", shiftID) {
             ($0.int64(0), $0.int64(1))
         } ?? (asOf, asOf + 1)
-        var seated: [(DemoCompany.Member, AssignmentRole)] = []
-        func pick(_ role: Role, as seat: AssignmentRole) {
-            let pool = company.members.filter { member in
-                member.role == role && !seated.contains { $0.0.id == member.id }
-                    && !seated.contains { $0.0.team == member.team && $0.1 != .listener }
-            }
-            let covering = pool.first { member in
-                RotationRules.outsideWorkingHours(startsAt: start, endsAt: end, timeZone: TimeZone(identifier: member.timeZone) ?? .gmt,
-                                                  window: config.rotation.workingHours) == nil
-            }
-            if let chosen = covering ?? pool.first { seated.append((chosen, seat)) }
+        // The people `demo` suggests trying work this shift whatever the hour (a lead put them
+        // there by hand: `rotation check` says so when it is outside their working hours); another
+        // employee and an executive listening in join them where their working hours allow.
+        func covers(_ member: DemoCompany.Member) -> Bool {
+            RotationRules.outsideWorkingHours(startsAt: start, endsAt: end, timeZone: TimeZone(identifier: member.timeZone) ?? .gmt,
+                                              window: config.rotation.workingHours) == nil
         }
-        pick(.support, as: .buddy)
-        pick(.employee, as: .agent)
-        pick(.employee, as: .agent)
-        pick(.exec, as: .listener)
+        var seated: [(DemoCompany.Member, AssignmentRole)] = []
+        for (role, seat) in [(Role.support, AssignmentRole.buddy), (.employee, .agent)] {
+            if let sample = company.samples[role] { seated.append((sample, seat)) }
+        }
+        if let other = company.members.first(where: { member in
+            member.role == .employee && covers(member) && !seated.contains { $0.0.id == member.id || $0.0.team == member.team }
+        }) {
+            seated.append((other, .agent))
+        }
+        if let exec = company.samples[.exec], covers(exec) { seated.append((exec, .listener)) }
         for (member, role) in seated {
             try db.execute("""
                 INSERT INTO shift_assignments (shift_id, person_id, role, source, paired_with, created_at)
@@ -52,7 +50,6 @@ struct DemoRota {
                 """, shiftID, member.id, role.rawValue, from)
         }
         onShiftAtAsOf = seated.filter { $0.1 != .listener }.map(\.0.id)
-        for (member, _) in seated where seatedLogins[member.role] == nil { seatedLogins[member.role] = member.login }
 
         let (input, ids) = try PlanStore.load(from: from, to: to, now: from, mode: .fill, config: config, in: db)
         try PlanStore.apply(Planner.plan(input), shiftIDs: ids, now: from, in: db)
