@@ -101,13 +101,11 @@ public struct SwapService {
             swap.takenBy = taker.login
             if context.config.rotation.swapsNeedApproval {
                 swap.state = .taken
-                try save(swap, stored: stored, takenBy: taker.id, decidedBy: nil, action: "swap.take", in: db)
             } else {
                 swap.state = .approved
                 try moveSeat(swap, fromID: stored.fromID, to: taker, in: db)
-                try save(swap, stored: stored, takenBy: taker.id, decidedBy: nil, action: "swap.take", in: db)
             }
-            return swap
+            return try save(swap, stored: stored, takenBy: taker.id, decidedBy: nil, action: "swap.take", in: db)
         }
     }
 
@@ -125,8 +123,7 @@ public struct SwapService {
             swap.state = .approved
             swap.decidedBy = me.login
             try moveSeat(swap, fromID: stored.fromID, to: taker, in: db)
-            try save(swap, stored: stored, takenBy: takerID, decidedBy: me.id, action: "swap.approve", in: db)
-            return swap
+            return try save(swap, stored: stored, takenBy: takerID, decidedBy: me.id, action: "swap.approve", in: db)
         }
     }
 
@@ -139,8 +136,7 @@ public struct SwapService {
             var swap = stored.swap
             swap.state = .declined
             swap.decidedBy = me.login
-            try save(swap, stored: stored, takenBy: stored.takenByID, decidedBy: me.id, action: "swap.decline", in: db)
-            return swap
+            return try save(swap, stored: stored, takenBy: stored.takenByID, decidedBy: me.id, action: "swap.decline", in: db)
         }
     }
 
@@ -153,8 +149,7 @@ public struct SwapService {
             var swap = stored.swap
             swap.state = .withdrawn
             swap.decidedBy = me.login
-            try save(swap, stored: stored, takenBy: stored.takenByID, decidedBy: me.id, action: "swap.withdraw", in: db)
-            return swap
+            return try save(swap, stored: stored, takenBy: stored.takenByID, decidedBy: me.id, action: "swap.withdraw", in: db)
         }
     }
 
@@ -239,9 +234,10 @@ public struct SwapService {
                                        + "\(swap.from) to \(taker.login)", at: now, in: db)
     }
 
-    /// Writes the new state with compare-and-set on the version read, and audits it.
+    /// Writes the new state with compare-and-set on the version read, and audits it; returns
+    /// the swap at its new version.
     private func save(_ swap: SwapRequest, stored: Stored, takenBy: Int?, decidedBy: Int?, action: String,
-                      in db: Database) throws {
+                      in db: Database) throws -> SwapRequest {
         try db.execute("""
             UPDATE swaps SET state = ?, taken_by = ?, decided_by = ?, updated_at = ?, version = version + 1
             WHERE id = ? AND version = ?
@@ -254,6 +250,9 @@ public struct SwapService {
         if let takenBy = swap.takenBy { after["taken_by"] = takenBy }
         try context.audit(action, entity: "swap", id: swap.id,
                           before: ["shift": "#\(swap.shiftID)", "state": stored.swap.state.rawValue], after: after)
+        var saved = swap
+        saved.version = stored.swap.version + 1
+        return saved
     }
 
     /// Stores as expired every open or taken swap whose shift has started, audited.

@@ -1,8 +1,8 @@
 import Foundation
 import Storage
 
-/// What adding or removing time off did to the rota: the time off, and the person's shifts
-/// whose "re-plan me" mark it set (adding) or cleared (removing), with their assignments.
+/// What adding or removing time off did to the rota: the time off, and the person's planned
+/// shifts it hits (adding: each marked for re-planning) or no longer marked (removing).
 public struct TimeOffChange: Sendable, Equatable {
     public var timeOff: TimeOff
     public var shifts: [Shift]
@@ -48,15 +48,17 @@ public struct TimeOffService {
             let timeOff = TimeOff(id: Int(db.lastInsertRowID), login: person.login, startsAt: from, endsAt: to, reason: reason)
             let hit = try db.fetchAll("""
                 SELECT a.shift_id FROM shift_assignments a JOIN shifts s ON s.id = a.shift_id
-                WHERE a.person_id = ? AND s.starts_at > ? AND s.starts_at < ? AND ? < s.ends_at AND a.conflict IS NULL
+                WHERE a.person_id = ? AND s.starts_at > ? AND s.starts_at < ? AND ? < s.ends_at
                 ORDER BY s.starts_at
                 """, person.id, now, to, from) { $0.int(0) }
             let list = Self.idList(hit)
+            // A shift other time off marked already keeps that mark (removing either leaves it marked).
             try db.execute("""
-                UPDATE shift_assignments SET conflict = ? WHERE person_id = ? AND shift_id IN (SELECT value FROM json_each(?))
+                UPDATE shift_assignments SET conflict = ?
+                WHERE person_id = ? AND conflict IS NULL AND shift_id IN (SELECT value FROM json_each(?))
                 """, Self.mark(timeOff.id), person.id, list)
             var after = Self.snapshot(timeOff)
-            if !hit.isEmpty { after["marked"] = hit.map { "#\($0)" }.joined(separator: ",") }
+            if !hit.isEmpty { after["hits"] = hit.map { "#\($0)" }.joined(separator: ",") }
             try context.audit("timeoff.add", entity: "time_off", id: timeOff.id, after: after)
             if !hit.isEmpty {
                 let shifts = hit.map { "#\($0)" }.joined(separator: ", ")
