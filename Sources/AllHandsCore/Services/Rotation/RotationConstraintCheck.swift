@@ -74,13 +74,17 @@ enum RotationConstraintCheck {
                                                limit: config.rotation.maxPerTeamPerShift) {
             return refuse(reason)
         }
-        // A seat-for-seat swap in a shift that already lacks its buddy makes it no worse; any
-        // other change must leave a buddy where one is required.
+        // Judged after the change: refused when it takes away the shift's buddy or seats one
+        // more person who needs one where none is. A listener, or seat for seat, in a shift
+        // that already lacks its buddy makes it no worse (the rotation check reports the gap).
         let rolesAfter = seated.map(\.role) + (role == .listener ? [] : [person.role])
         if let reason = RotationRules.missingBuddy(required: shift.buddy, roles: rolesAfter) {
             let rolesBefore = sitting.filter { $0.seat != .listener }.map(\.role)
-            let alreadyMissing = RotationRules.missingBuddy(required: shift.buddy, roles: rolesBefore) != nil
-            if replacing == nil || !alreadyMissing { return refuse(reason) }
+            let needing = { (roles: [Role]) in roles.filter { !RotationRules.canBuddy($0) }.count }
+            if RotationRules.missingBuddy(required: shift.buddy, roles: rolesBefore) == nil
+                || needing(rolesAfter) > needing(rolesBefore) {
+                return refuse(reason)
+            }
         }
         return nil
     }
