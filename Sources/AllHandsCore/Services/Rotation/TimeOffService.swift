@@ -62,9 +62,9 @@ public struct TimeOffService {
             try context.audit("timeoff.add", entity: "time_off", id: timeOff.id, after: after)
             if !hit.isEmpty {
                 let shifts = hit.map { "#\($0)" }.joined(separator: ", ")
-                try RotationNotices.record(personIDs: [person.id], summary: "Time off #\(timeOff.id) "
-                    + "(\(Self.span(timeOff, for: person))) hits your " + (hit.count == 1 ? "shift \(shifts); it" : "shifts \(shifts); they")
-                    + " will be re-planned", at: now, in: db)
+                let when = Self.span(timeOff, in: TimeZone(identifier: person.timeZone) ?? .gmt)
+                try RotationNotices.record(personIDs: [person.id], summary: "Time off #\(timeOff.id) (\(when)) hits your "
+                    + (hit.count == 1 ? "shift \(shifts); it" : "shifts \(shifts); they") + " will be re-planned", at: now, in: db)
             }
             return TimeOffChange(timeOff: timeOff, shifts: try Self.shifts(list, in: db))
         }
@@ -172,11 +172,9 @@ public struct TimeOffService {
          "ends_at": Timestamp.iso8601(timeOff.endsAt), "reason": timeOff.reason]
     }
 
-    /// `2026-11-24 00:00 EST to 2026-11-29 00:00 EST` in the person's own zone.
-    static func span(_ timeOff: TimeOff, for person: Person) -> String {
-        let zone = TimeZone(identifier: person.timeZone) ?? .gmt
-        return Timestamp.localWithZone(timeOff.startsAt, timeZone: zone) + " to "
-            + Timestamp.localWithZone(timeOff.endsAt, timeZone: zone)
+    /// `2026-11-24 00:00 EST to 2026-11-29 00:00 EST`: when time off runs, in `zone`.
+    public static func span(_ timeOff: TimeOff, in zone: TimeZone) -> String {
+        Timestamp.localWithZone(timeOff.startsAt, timeZone: zone) + " to " + Timestamp.localWithZone(timeOff.endsAt, timeZone: zone)
     }
 
     static func idList(_ ids: [Int]) -> String { "[" + ids.map(String.init).joined(separator: ",") + "]" }
