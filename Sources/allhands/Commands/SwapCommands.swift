@@ -34,8 +34,7 @@ enum SwapCommands {
 
     static let take = Command(
         "swap take", "ID [--for LOGIN] [--json]",
-        "Take an offered seat (an offer to a named person only they may take). Where the rotation policy asks, "
-            + "a lead approves before the seat moves.",
+        "Take an offered seat; where the rotation policy asks, it moves once a lead approves.",
         options: [
             "--for L   take it for L (leads and admins)",
             "--json    the swap as JSON (as in swap list)",

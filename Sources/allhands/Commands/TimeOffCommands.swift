@@ -7,8 +7,7 @@ import Foundation
 enum TimeOffCommands {
     static let add = Command(
         "timeoff add", "LOGIN --from DATE --to DATE [--reason TEXT] [--json]",
-        "Add time off for LOGIN (yourself, or `me`; leads and admins for anyone). Planned shifts it hits are "
-            + "marked for the lead's rebalance and the person is told.",
+        "Add time off for LOGIN (`me`; leads and admins for anyone): planned shifts it hits are marked for re-planning.",
         options: [
             "--from D     from this date (midnight) or time: \(ShiftCommands.timeForms)",
             "--to D       up to this time, or through this date (at most 366 days after --from)",
