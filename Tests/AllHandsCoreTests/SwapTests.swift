@@ -176,6 +176,9 @@ final class SwapTests: XCTestCase {
                .invalid("support1 is already in shift #1"))
         expect(try workspace(f, "employee1").swaps.offer(shiftID: 1, to: "employee1"),
                .invalid("a shift cannot be offered to its own holder"))
+        expect(try workspace(f, "employee1").swaps.offer(shiftID: 1, note: String(repeating: "n", count: 501)),
+               .invalid("note is too long: 501 characters, at most 500"))
+        expect(try workspace(f, "employee1").swaps.offer(shiftID: 9), .notFound(what: "shift #9"))
         XCTAssertEqual(try workspace(f, "employee1").swaps.list(all: true), [])
     }
 

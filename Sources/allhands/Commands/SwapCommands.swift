@@ -28,8 +28,8 @@ enum SwapCommands {
         let shift = try workspace.shifts.find(id: shiftID)
         if json { return try Output.json(SwapJSON(swap, shift: shift)) }
         let whose = swap.from == workspace.actor.person.login ? "your" : "\(swap.from)'s"
-        Output.line("Offered \(whose) seat in shift #\(shiftID) (\(ShiftCommands.span(shift, in: ShiftCommands.viewerZone(workspace))))"
-                    + " to \(swap.to ?? "anyone"): swap #\(swap.id)")
+        let when = ShiftCommands.span(shift, in: ShiftCommands.viewerZone(workspace))
+        Output.line("Offered \(whose) seat in shift #\(shiftID) (\(when)) to \(swap.to ?? "anyone"): swap #\(swap.id)")
     }
 
     static let take = Command(

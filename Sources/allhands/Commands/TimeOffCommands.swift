@@ -29,7 +29,8 @@ enum TimeOffCommands {
             to: ShiftCommands.parseEnd(toText, timeZone: zone, what: "--to"), reason: reason)
         if json { return try Output.json(TimeOffJSON(change.timeOff, shifts: change.shifts)) }
         let viewer = ShiftCommands.viewerZone(workspace)
-        Output.line("Added time off #\(change.timeOff.id) for \(change.timeOff.login): \(TimeOffService.span(change.timeOff, in: viewer))")
+        Output.line("Added time off #\(change.timeOff.id) for \(change.timeOff.login): "
+                    + TimeOffService.span(change.timeOff, in: viewer))
         if change.shifts.isEmpty { return Output.line("It hits no planned shift.") }
         Output.line("Marked for re-planning (the lead's rebalance moves them): "
                     + change.shifts.map { "#\($0.id) \(ShiftCommands.span($0, in: viewer))" }.joined(separator: "; "))
@@ -77,8 +78,8 @@ enum TimeOffCommands {
         let workspace = try session.workspace()
         let change = try workspace.timeOff.remove(id: id)
         if json { return try Output.json(TimeOffJSON(change.timeOff, shifts: change.shifts)) }
-        Output.line("Removed time off #\(id) of \(change.timeOff.login)"
-                    + (change.shifts.isEmpty ? "" : "; no longer marked: " + change.shifts.map { "#\($0.id)" }.joined(separator: ", ")))
+        let unmarked = change.shifts.map { "#\($0.id)" }.joined(separator: ", ")
+        Output.line("Removed time off #\(id) of \(change.timeOff.login)" + (unmarked.isEmpty ? "" : "; no longer marked: \(unmarked)"))
     }
 }
 

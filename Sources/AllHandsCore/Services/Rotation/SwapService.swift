@@ -40,10 +40,7 @@ public struct SwapService {
     public func offer(shiftID: Int, from login: String? = nil, to: String? = nil, note: String = "") throws -> SwapRequest {
         let me = context.actor.person
         try context.check(Permissions.rotationAction(subject: login ?? me.login, actor: me.login))
-        let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard FieldLimits.length(note) <= FieldLimits.swapNote else {
-            throw AllHandsError.invalid("note is too long: \(FieldLimits.length(note)) characters, at most \(FieldLimits.swapNote)")
-        }
+        let note = try FieldLimits.optional(note, "note", limit: FieldLimits.swapNote)
         let now = context.now
         return try context.write { db in
             try expireStarted(in: db)

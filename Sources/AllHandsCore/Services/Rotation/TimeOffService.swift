@@ -28,11 +28,7 @@ public struct TimeOffService {
     @discardableResult
     public func add(login: String, from: Int64, to: Int64, reason: String = "") throws -> TimeOffChange {
         try context.check(Permissions.rotationAction(subject: login, actor: context.actor.person.login))
-        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard FieldLimits.length(reason) <= FieldLimits.timeOffReason else {
-            throw AllHandsError.invalid("reason is too long: \(FieldLimits.length(reason)) characters, "
-                + "at most \(FieldLimits.timeOffReason)")
-        }
+        let reason = try FieldLimits.optional(reason, "reason", limit: FieldLimits.timeOffReason)
         guard to > from else { throw AllHandsError.invalid("time off must end after it starts") }
         guard to - from <= Self.longestDays * 86_400 else {
             throw AllHandsError.invalid("time off lasts at most \(Self.longestDays) days at a time "
@@ -64,7 +60,8 @@ public struct TimeOffService {
                 let shifts = hit.map { "#\($0)" }.joined(separator: ", ")
                 let when = Self.span(timeOff, in: TimeZone(identifier: person.timeZone) ?? .gmt)
                 try RotationNotices.record(personIDs: [person.id], summary: "Time off #\(timeOff.id) (\(when)) hits your "
-                    + (hit.count == 1 ? "shift \(shifts); it" : "shifts \(shifts); they") + " will be re-planned", at: now, in: db)
+                    + (hit.count == 1 ? "shift \(shifts); it" : "shifts \(shifts); they") + " will be re-planned",
+                    at: now, in: db)
             }
             return TimeOffChange(timeOff: timeOff, shifts: try Self.shifts(list, in: db))
         }
@@ -174,7 +171,8 @@ public struct TimeOffService {
 
     /// `2026-11-24 00:00 EST to 2026-11-29 00:00 EST`: when time off runs, in `zone`.
     public static func span(_ timeOff: TimeOff, in zone: TimeZone) -> String {
-        Timestamp.localWithZone(timeOff.startsAt, timeZone: zone) + " to " + Timestamp.localWithZone(timeOff.endsAt, timeZone: zone)
+        Timestamp.localWithZone(timeOff.startsAt, timeZone: zone) + " to "
+            + Timestamp.localWithZone(timeOff.endsAt, timeZone: zone)
     }
 
     static func idList(_ ids: [Int]) -> String { "[" + ids.map(String.init).joined(separator: ",") + "]" }
