@@ -70,7 +70,8 @@ enum RotationConstraintCheck {
             return refuse(reason)
         }
         if role != .listener,
-           let reason = RotationRules.teamFull(team: person.team, seatedOfTeam: seated.filter { $0.team == person.team }.count,
+           let reason = RotationRules.teamFull(role: person.role, team: person.team,
+                                               seatedOfTeam: seated.filter { $0.team == person.team && !RotationRules.canBuddy($0.role) }.count,
                                                limit: config.rotation.maxPerTeamPerShift) {
             return refuse(reason)
         }
