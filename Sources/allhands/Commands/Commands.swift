@@ -11,6 +11,7 @@ enum Commands {
         GoodwillCommands.give, GoodwillCommands.mark,
         ShiftCommands.list, ShiftCommands.me, ShiftCommands.add, ShiftCommands.remove, ShiftCommands.assign,
         ShiftCommands.unassign, ShiftCommands.end,
+        RotationExportCommand.command,
         GoodwillCommands.list, GoodwillCommands.approve, GoodwillCommands.decline,
         GoodwillCommands.boundaries, GoodwillCommands.clear,
         TagsCommand.command,
