@@ -17,7 +17,7 @@ final class RotationExportTests: XCTestCase {
     func planned() throws -> (f: Fixture, morning: Shift, afternoon: Shift) {
         let f = try Fixture.withShiftPeople()
         let lead = try f.workspace("lead1")
-        let morning = try lead.shifts.add(startsAt: Self.morning, endsAt: Self.morning + 3 * Self.hour, maxSeats: 3,
+        let morning = try lead.shifts.add(startsAt: Self.morning, endsAt: Self.morning + 3 * Self.hour, maxSeats: 5,
                                           label: "Thu morning", people: ["employee1", "support1", "lead1"])
         let afternoon = try lead.shifts.add(startsAt: Self.morning + 4 * Self.hour, endsAt: Self.morning + 7 * Self.hour,
                                             people: ["employee2"])
