@@ -63,33 +63,36 @@ public struct ICalendar: Sendable, Equatable {
     /// escaped (the CLI passes the terminal sanitiser, so the stream is safe to show and still
     /// folded correctly).
     public func text(cleaning: (String) -> String = { $0 }) -> String {
-        var lines = [
-            "BEGIN:VCALENDAR",
-            "PRODID:" + Self.escape(productID, cleaning: cleaning),
-            "VERSION:2.0",
-            "CALSCALE:GREGORIAN",
-            "METHOD:PUBLISH",
-            "X-WR-CALNAME:" + Self.escape(name, cleaning: cleaning),
-        ]
+        String(decoding: utf8(cleaning: cleaning), as: UTF8.self)
+    }
+
+    /// The stream as UTF-8 bytes, as a file or a pipe gets it.
+    public func utf8(cleaning: (String) -> String = { $0 }) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(400 + events.count * 500)
+        func line(_ content: String) { Self.appendFolded(content, to: &out) }
+        func text(_ name: String, _ value: String) { line(name + ":" + Self.escape(value, cleaning: cleaning)) }
+        line("BEGIN:VCALENDAR")
+        text("PRODID", productID)
+        line("VERSION:2.0")
+        line("CALSCALE:GREGORIAN")
+        line("METHOD:PUBLISH")
+        text("X-WR-CALNAME", name)
         for event in events {
-            lines += [
-                "BEGIN:VEVENT",
-                "UID:" + Self.escape(event.uid, cleaning: cleaning),
-                "DTSTAMP:" + Self.utc(event.stamp),
-                "DTSTART:" + Self.utc(event.start),
-                "DTEND:" + Self.utc(event.end),
-                "SEQUENCE:\(event.sequence)",
-                "STATUS:" + event.status.rawValue,
-                "SUMMARY:" + Self.escape(event.summary, cleaning: cleaning),
-            ]
-            if !event.description.isEmpty {
-                lines.append("DESCRIPTION:" + Self.escape(event.description, cleaning: cleaning))
-            }
-            if let modified = event.lastModified { lines.append("LAST-MODIFIED:" + Self.utc(modified)) }
-            lines.append("END:VEVENT")
+            line("BEGIN:VEVENT")
+            text("UID", event.uid)
+            line("DTSTAMP:" + Self.utc(event.stamp))
+            line("DTSTART:" + Self.utc(event.start))
+            line("DTEND:" + Self.utc(event.end))
+            line("SEQUENCE:\(event.sequence)")
+            line("STATUS:" + event.status.rawValue)
+            text("SUMMARY", event.summary)
+            if !event.description.isEmpty { text("DESCRIPTION", event.description) }
+            if let modified = event.lastModified { line("LAST-MODIFIED:" + Self.utc(modified)) }
+            line("END:VEVENT")
         }
-        lines.append("END:VCALENDAR")
-        return lines.map { Self.fold($0) + "\r\n" }.joined()
+        line("END:VCALENDAR")
+        return out
     }
 
     /// A UTC date-time in the basic format: `20261124T140000Z`.
@@ -100,57 +103,92 @@ public struct ICalendar: Sendable, Equatable {
     /// A TEXT value escaped (RFC 5545 3.3.11). Line breaks (CRLF, CR or LF) become `\n`; `cleaning`
     /// runs over each line once the control characters are gone.
     public static func escape(_ text: String, cleaning: (String) -> String = { $0 }) -> String {
+        var escaped: [UInt8] = []
+        for (index, line) in lines(text).enumerated() {
+            if index > 0 { escaped += [0x5C, 0x6E] }
+            var cleaned = cleaning(line)
+            cleaned.withUTF8 { appendEscaped($0, to: &escaped) }
+        }
+        return String(decoding: escaped, as: UTF8.self)
+    }
+
+    /// The lines of `text` (ended by CRLF, CR or LF) with a tab as a space and every other
+    /// control character (general category Cc: C0, DEL, and C1, which is `C2 80`…`C2 9F` in
+    /// UTF-8) dropped.
+    static func lines(_ text: String) -> [String] {
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return [text] }
         var lines: [String] = []
-        var line = String.UnicodeScalarView()
-        var afterCR = false
-        for scalar in text.unicodeScalars {
-            defer { afterCR = scalar == "\r" }
-            switch scalar {
-            case "\n" where afterCR:
-                continue
-            case "\r", "\n":
-                lines.append(String(line))
-                line = String.UnicodeScalarView()
-            case "\t":
-                line.append(" ")
+        var line: [UInt8] = []
+        let bytes = Array(text.utf8)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case 0x0D, 0x0A:
+                lines.append(String(decoding: line, as: UTF8.self))
+                line.removeAll(keepingCapacity: true)
+                if byte == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
+            case 0x09:
+                line.append(0x20)
+            case 0x00..<0x20, 0x7F:
+                break
+            case 0xC2 where index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1]):
+                index += 1
             default:
-                if scalar.properties.generalCategory != .control { line.append(scalar) }
+                line.append(byte)
             }
+            index += 1
         }
-        lines.append(String(line))
-        var escaped = ""
-        for (index, line) in lines.enumerated() {
-            if index > 0 { escaped += "\\n" }
-            for character in cleaning(line).unicodeScalars {
-                switch character {
-                case "\\": escaped += "\\\\"
-                case ";": escaped += "\\;"
-                case ",": escaped += "\\,"
-                default:
-                    // Whatever `cleaning` returned, TEXT holds no control character.
-                    if character.properties.generalCategory != .control { escaped.unicodeScalars.append(character) }
-                }
+        lines.append(String(decoding: line, as: UTF8.self))
+        return lines
+    }
+
+    /// Appends UTF-8 `line` with `\` `;` `,` escaped and, whatever `cleaning` returned, no
+    /// control character (a C1 control is `C2 80`…`C2 9F` in UTF-8).
+    private static func appendEscaped(_ line: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        var index = 0
+        while index < line.count {
+            let byte = line[index]
+            switch byte {
+            case 0x5C, 0x3B, 0x2C:
+                out += [0x5C, byte]
+            case 0x00..<0x20, 0x7F:
+                break
+            case 0xC2 where index + 1 < line.count && (0x80...0x9F).contains(line[index + 1]):
+                index += 1
+            default:
+                out.append(byte)
             }
+            index += 1
         }
-        return escaped
     }
 
     /// One content line folded into physical lines of at most `lineLimit` octets, joined by CRLF
     /// and a space (the space is the first octet of its line). Breaks fall between Unicode
     /// scalars, never inside one's UTF-8 bytes.
     public static func fold(_ line: String) -> String {
-        guard line.utf8.count > lineLimit else { return line }
-        var folded = String.UnicodeScalarView()
-        var octets = 0
-        for scalar in line.unicodeScalars {
-            let size = UTF8.width(scalar)
-            if octets + size > lineLimit {
-                folded.append(contentsOf: "\r\n ".unicodeScalars)
-                octets = 1
+        var out: [UInt8] = []
+        appendFolded(line, to: &out)
+        return String(decoding: out.dropLast(2), as: UTF8.self)
+    }
+
+    /// Appends `line` folded, and the CRLF that ends it.
+    private static func appendFolded(_ line: String, to out: inout [UInt8]) {
+        var line = line
+        line.withUTF8 { bytes in
+            var start = 0
+            var limit = lineLimit
+            while bytes.count - start > limit {
+                // Back off from the limit to the start of a character (not a continuation byte).
+                var end = start + limit
+                while end > start, bytes[end] & 0xC0 == 0x80 { end -= 1 }
+                out += UnsafeBufferPointer(rebasing: bytes[start..<end])
+                out += [0x0D, 0x0A, 0x20]
+                start = end
+                limit = lineLimit - 1
             }
-            folded.append(scalar)
-            octets += size
+            out += UnsafeBufferPointer(rebasing: bytes[start...])
         }
-        return String(folded)
+        out += [0x0D, 0x0A]
     }
 }

@@ -10,7 +10,7 @@ enum RotationExportCommand {
 
     static let command = Command(
         "rotation export-ics", "[--person LOGIN] [--from DATE] [--to DATE] [--out FILE|DIR]",
-        "Export shifts as iCalendar: one event per seat, with the same UID in every export; seats taken away since are cancelled events.",
+        "Export shifts as iCalendar for calendar apps: everyone's or one person's, removed seats as cancellations.",
         options: [
             "--person L   only L's shifts (me: yours)",
             "--from D     from this date or time (company time; default \(RotationExport.daysBack) days ago)",
@@ -70,6 +70,6 @@ enum RotationExportCommand {
     /// The calendar's text as written: every text value through the one sanitiser, so a name
     /// cannot act on a terminal that shows the file.
     static func bytes(_ calendar: ICalendar) -> [UInt8] {
-        Array(calendar.text(cleaning: Sanitizer.clean).utf8)
+        calendar.utf8(cleaning: Sanitizer.clean)
     }
 }
