@@ -84,6 +84,7 @@ public struct RotationExport {
     /// calendar shows it.
     struct Seat {
         var login: String
+        /// On one line.
         var name: String
         var shiftID: Int
         var event: ICalendar.Event
@@ -91,7 +92,7 @@ public struct RotationExport {
         /// In the whole rotation's calendar the summary says whose seat it is.
         var rotationEvent: ICalendar.Event {
             var event = event
-            event.summary += " — " + RotationExport.oneLine(name)
+            event.summary += " — " + name
             return event
         }
     }
@@ -104,7 +105,7 @@ public struct RotationExport {
     private func seats(in range: (from: Int64, to: Int64), of person: Person? = nil, in db: Database) throws -> [Seat] {
         var people: [String: (id: Int, name: String)] = [:]
         try db.forEachRow("SELECT login, id, name FROM people") { row in
-            people[row.string(0)] = (row.int(1), row.string(2))
+            people[row.string(0)] = (row.int(1), Self.oneLine(row.string(2)))
         }
         let names = people.mapValues(\.name)
         var condition = "starts_at < ? AND ? < ends_at"
@@ -130,7 +131,7 @@ public struct RotationExport {
             LEFT JOIN shifts s ON s.id = r.shift_id AND s.starts_at = r.starts_at
             WHERE r.starts_at < ? AND ? < r.ends_at AND (?3 IS NULL OR r.person_id = ?3)
             """, arguments: [range.to, range.from, person?.id]) { row in
-            let shiftID = row.int(0), start = row.int64(1), login = row.string(5), name = row.string(6)
+            let shiftID = row.int(0), start = row.int64(1), login = row.string(5), name = Self.oneLine(row.string(6))
             let label = row.string(3), template = row.optionalString(8) ?? ""
             seats.append(Seat(login: login, name: name, shiftID: shiftID, event: ICalendar.Event(
                 uid: Self.uid(shiftID: shiftID, startsAt: start, personID: row.int(4)), stamp: context.now,
@@ -181,8 +182,9 @@ public struct RotationExport {
     }
 
     /// `Ann Lee (ann)`, or `Ann Lee (ann, buddy)` with a note; the login alone without a name.
+    /// `names` are on one line already.
     static func named(_ login: String, names: [String: String], note: String? = nil) -> String {
-        let name = oneLine(names[login] ?? "")
+        let name = names[login] ?? ""
         let inBrackets = ([login] + (note.map { [$0] } ?? [])).joined(separator: ", ")
         return name.isEmpty || name == login ? (note.map { "\(login) (\($0))" } ?? login) : "\(name) (\(inBrackets))"
     }
