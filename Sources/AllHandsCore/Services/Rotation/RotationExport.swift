@@ -125,6 +125,8 @@ public struct RotationExport {
                     description: Self.description(of: assignment, in: shift, names: names))))
             }
         }
+        // A tombstone keeps no role: a cancelled seat reads as a support shift. Its SEQUENCE is one
+        // above the seat's (always 0), so a calendar that still holds the seat takes the cancellation.
         try db.forEachRow("""
             SELECT r.shift_id, r.starts_at, r.ends_at, r.label, p.id, p.login, p.name, s.id IS NOT NULL, s.template
             FROM shift_assignments_removed r JOIN people p ON p.id = r.person_id
