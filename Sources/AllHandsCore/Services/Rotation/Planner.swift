@@ -341,6 +341,11 @@ struct PlannerState {
             if weekStarts.last != week { weekStarts.append(week) }
             weekOf[s] = weekStarts.count - 1
         }
+        // How many shifts each person has in each week of the month, kept as seats are added.
+        var perWeek = Array(repeating: 0, count: people.count * weekStarts.count)
+        for p in people.indices {
+            for i in seatsOfPerson[p] where weekOf[seats[i].shift] >= 0 { perWeek[p * weekStarts.count + weekOf[seats[i].shift]] += 1 }
+        }
         // The open shifts inside each zone's working hours: the only ones its people may take.
         var candidates: [[Int]?] = Array(repeating: nil, count: zones.count)
         for buddies in [true, false] {
@@ -352,9 +357,11 @@ struct PlannerState {
                     if candidates[zone] == nil { candidates[zone] = open.filter { !outsideHours(p, $0) } }
                     let role: AssignmentRole = people[p].role == .exec && listening[p] < policy.listeningShiftsPerMonth
                         ? .listener : .agent
+                    let weeks = p * weekStarts.count..<(p + 1) * weekStarts.count
                     guard let s = best(p, role: role, among: candidates[zone] ?? [], need: need[p], weekOf: weekOf,
-                                       weeks: weekStarts.count) else { continue }
+                                       perWeek: perWeek[weeks]) else { continue }
                     add(PlanSeat(shift: s, person: people[p].id, role: role, source: .planner))
+                    perWeek[p * weekStarts.count + weekOf[s]] += 1
                     need[p] -= input.shifts[s].hours
                     if role == .listener { listening[p] += 1 }
                     if need[p] > 0 { next.append(p) }
@@ -379,17 +386,18 @@ struct PlannerState {
 
     /// The shift among `open` that person `p` should take next, or nil when none may have them
     /// or every one would take them more than half a shift past their target.
-    mutating func best(_ p: Int, role: AssignmentRole, among open: [Int], need: Double, weekOf: [Int], weeks: Int) -> Int? {
+    /// `perWeek`: the person's shifts in each week of the month.
+    mutating func best(_ p: Int, role: AssignmentRole, among open: [Int], need: Double, weekOf: [Int],
+                       perWeek: ArraySlice<Int>) -> Int? {
         var best: (score: Int, start: Int64, s: Int)?
-        var perWeek = Array(repeating: 0, count: weeks)
-        for i in seatsOfPerson[p] where weekOf[seats[i].shift] >= 0 { perWeek[weekOf[seats[i].shift]] += 1 }
+        let firstWeek = perWeek.startIndex
         let canBuddy = people[p].canBuddy
         let preferences = people[p].preferences
         for s in open {
             let shift = input.shifts[s]
             guard need >= shift.hours / 2 - 1e-9 else { continue }
             let seatedNow = seatedCount[s]
-            var score = seatedNow * 10 + perWeek[weekOf[s]] * 40
+            var score = seatedNow * 10 + perWeek[firstWeek + weekOf[s]] * 40
             if canBuddy, shift.buddyRequired, supportCount[s] == 0 { score -= 1_000 }
             if seatedNow < shift.minSeats { score -= 500 }
             if !preferences.isEmpty {
@@ -463,6 +471,7 @@ struct PlannerState {
             if let missing = RotationRules.missingBuddy(required: shift.buddyRequired, roles: roles) {
                 problems.append(RotationProblem(kind: .missingBuddy, shift: s, login: nil, detail: missing))
             }
+            // Seats this run added kept every rule when they were added; the others are re-checked.
             for i in seatsOfShift[s] {
                 let seat = seats[i]
                 guard let p = personIndex[seat.person] else {
@@ -473,7 +482,7 @@ struct PlannerState {
                 if seat.conflicted {
                     problems.append(RotationProblem(kind: .conflict, shift: s, login: people[p].login,
                         detail: "time off hits this shift; rebalance to re-plan it"))
-                } else if shift.startsAt >= input.now, let rule = refusal(p, s, role: seat.role, except: i),
+                } else if i < originalSeats.count, shift.startsAt >= input.now, let rule = refusal(p, s, role: seat.role, except: i),
                           rule != .full, rule != .started {
                     problems.append(RotationProblem(kind: .brokenRule, shift: s, login: people[p].login, detail: rule.text))
                 }
