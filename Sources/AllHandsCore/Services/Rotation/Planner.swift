@@ -59,6 +59,8 @@ struct PlannerState {
     var seatsOfShift: [[Int]]
     var seatsOfPerson: [[Int]]
     var alive: [Bool]
+    /// Each seat's person as an index into `people` (-1: not an active person).
+    var seatPerson: [Int]
     /// Per shift: people seated (listeners take no seat), support people seated, and others
     /// seated per team (`s * teamCount + team`), kept as seats come and go so a check costs O(1).
     var seatedCount: [Int]
@@ -108,6 +110,7 @@ struct PlannerState {
         seats = input.seats
         originalSeats = input.seats
         alive = Array(repeating: true, count: input.seats.count)
+        seatPerson = input.seats.map { index[$0.person] ?? -1 }
         seatsOfShift = Array(repeating: [], count: input.shifts.count)
         seatsOfPerson = Array(repeating: [], count: input.people.count)
         seatedCount = Array(repeating: 0, count: input.shifts.count)
@@ -119,7 +122,7 @@ struct PlannerState {
                 seatsOfPerson[p].append(i)
                 spans[p].append((input.shifts[seat.shift].startsAt, input.shifts[seat.shift].endsAt))
             }
-            count(seat, +1)
+            count(i, +1)
         }
         for p in spans.indices { spans[p].sort { $0 < $1 } }
     }
@@ -152,10 +155,12 @@ struct PlannerState {
     }
 
     /// Keeps the per-shift counters in step with a seat coming (+1) or going (-1).
-    mutating func count(_ seat: PlanSeat, _ delta: Int) {
+    mutating func count(_ i: Int, _ delta: Int) {
+        let seat = seats[i]
         guard seat.role != .listener else { return }
         seatedCount[seat.shift] += delta
-        guard let p = personIndex[seat.person] else { return }
+        let p = seatPerson[i]
+        guard p >= 0 else { return }
         if people[p].canBuddy {
             supportCount[seat.shift] += delta
         } else {
@@ -222,8 +227,9 @@ struct PlannerState {
     /// Shifts before `s` that `p` sits, counting those before the range: under the policy's
     /// number they are a newcomer who needs a buddy.
     func isNewcomer(_ p: Int, at s: Int) -> Bool {
-        let start = input.shifts[s].startsAt
-        let earlier = seatsOfPerson[p].filter { input.shifts[seats[$0].shift].startsAt < start }.count
+        guard policy.newcomerBuddyShifts > 0, people[p].shiftsBefore < policy.newcomerBuddyShifts else { return false }
+        // Their spans from the range's start up to this shift (spans before it were counted in `shiftsBefore`).
+        let earlier = spanIndex(p, input.shifts[s].startsAt) - spanIndex(p, input.from)
         return people[p].shiftsBefore + earlier < policy.newcomerBuddyShifts
     }
 
@@ -277,7 +283,7 @@ struct PlannerState {
         guard alive[seatIndex] else { return }
         alive[seatIndex] = false
         let seat = seats[seatIndex]
-        count(seat, -1)
+        count(seatIndex, -1)
         seatsOfShift[seat.shift].removeAll { $0 == seatIndex }
         if let p = personIndex[seat.person] {
             seatsOfPerson[p].removeAll { $0 == seatIndex }
@@ -374,8 +380,9 @@ struct PlannerState {
     mutating func add(_ seat: PlanSeat) {
         seats.append(seat)
         alive.append(true)
+        seatPerson.append(personIndex[seat.person] ?? -1)
         let i = seats.count - 1
-        count(seat, +1)
+        count(i, +1)
         seatsOfShift[seat.shift].append(i)
         if let p = personIndex[seat.person] {
             seatsOfPerson[p].append(i)
@@ -419,14 +426,15 @@ struct PlannerState {
     mutating func designateBuddies() {
         for s in input.shifts.indices where fillable[s] {
             let live = seatsOfShift[s]
-            let needsBuddy = live.contains { seats[$0].role != .listener && !(personIndex[seats[$0].person].map { people[$0].canBuddy } ?? true) }
-            let support = live.filter { seats[$0].role != .listener && (personIndex[seats[$0].person].map { people[$0].canBuddy } ?? false) }
+            let needsBuddy = live.contains { seats[$0].role != .listener && seatPerson[$0] >= 0 && !people[seatPerson[$0]].canBuddy }
+            let support = live.filter { seats[$0].role != .listener && seatPerson[$0] >= 0 && people[seatPerson[$0]].canBuddy }
             let buddy = needsBuddy ? (support.first { seats[$0].role == .buddy } ?? support.min { seats[$0].person < seats[$1].person }) : nil
             for i in live where seats[i].role != .listener {
-                if let p = personIndex[seats[i].person], people[p].canBuddy {
+                let p = seatPerson[i]
+                if p >= 0, people[p].canBuddy {
                     seats[i].role = i == buddy ? .buddy : .agent
                     seats[i].pairedWith = nil
-                } else if let p = personIndex[seats[i].person] {
+                } else if p >= 0 {
                     seats[i].pairedWith = isNewcomer(p, at: s) ? buddy.map { seats[$0].person } : nil
                 }
             }
@@ -488,9 +496,14 @@ struct PlannerState {
                 }
             }
         }
+        // Hours per person and month, in one pass over the seats.
+        var held = Array(repeating: 0.0, count: people.count * max(months.count, 1))
+        for i in seats.indices where alive[i] && seatPerson[i] >= 0 && monthOf[seats[i].shift] >= 0 {
+            held[seatPerson[i] * months.count + monthOf[seats[i].shift]] += input.shifts[seats[i].shift].hours
+        }
         for month in months where month.shifts.contains(where: { input.shifts[$0].endsAt > input.now }) {
             for p in people.indices {
-                let have = hours(p, in: month), want = target(p, in: month)
+                let have = held[p * months.count + month.index], want = target(p, in: month)
                 let typical = month.shifts.first.map { input.shifts[$0].hours } ?? 3
                 if have - want >= typical / 2 + 1e-9 {
                     problems.append(RotationProblem(kind: .overloaded, shift: nil, login: people[p].login,
