@@ -297,12 +297,10 @@ struct PlannerState {
     /// a rule now, then planner seats that put someone over their month's target.
     mutating func dropWhatNoLongerHolds() {
         let order = seats.indices.sorted { (input.shifts[seats[$0].shift].startsAt, $0) < (input.shifts[seats[$1].shift].startsAt, $1) }
-        for i in order where alive[i] && fillable[seats[i].shift] {
-            let seat = seats[i]
-            guard let p = personIndex[seat.person] else { remove(i); continue }
-            if seat.conflicted { remove(i); continue }
-            if seat.source == .planner, refusal(p, seat.shift, role: seat.role, except: i) != nil { remove(i) }
+        for i in order where alive[i] && fillable[seats[i].shift] && (seatPerson[i] < 0 || seats[i].conflicted) {
+            remove(i)
         }
+        dropBrokenPlannerSeats(order)
         for month in months {
             for p in people.indices {
                 var over = hours(p, in: month) - target(p, in: month)
@@ -315,6 +313,21 @@ struct PlannerState {
                     remove(i)
                     over -= length
                 }
+            }
+        }
+        dropBrokenPlannerSeats(order)
+    }
+
+    /// Removes planner seats that break a rule now. A seat that goes can take another's buddy
+    /// with it, so this runs until nothing more breaks.
+    mutating func dropBrokenPlannerSeats(_ order: [Int]) {
+        var changed = true
+        while changed {
+            changed = false
+            for i in order where alive[i] && fillable[seats[i].shift] && seats[i].source == .planner
+                && refusal(seatPerson[i], seats[i].shift, role: seats[i].role, except: i) != nil {
+                remove(i)
+                changed = true
             }
         }
     }
