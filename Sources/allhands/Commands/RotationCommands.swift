@@ -36,9 +36,8 @@ enum RotationCommands {
         try args.finish()
         let workspace = try session.workspace()
         let zone = ShiftTime.companyZone(workspace.config)
-        let from = try fromText.map { try ShiftTime.parse($0, timeZone: zone, what: "--from") } ?? session.clock.epochSeconds
-        let to = try toText.map { try ShiftCommands.parseEnd($0, timeZone: zone, what: "--to") }
-        let summary = try workspace.planner.rebalance(from: from, to: to)
+        let period = try ShiftCommands.period(from: fromText, to: toText, timeZone: zone)
+        let summary = try workspace.planner.rebalance(from: period.from ?? session.clock.epochSeconds, to: period.to)
         if json { return try Output.json(PlanSummaryJSON(summary)) }
         printSummary(summary, verb: "Rebalanced", workspace: workspace)
     }
@@ -141,9 +140,9 @@ enum RotationCommands {
         let workspace = try session.workspace()
         let zone = ShiftTime.companyZone(workspace.config)
         let today = ShiftTime.midnights(from: session.clock.epochSeconds, days: 0, timeZone: zone)[0]
-        let from = try fromText.map { try ShiftTime.parse($0, timeZone: zone, what: "--from") } ?? today
-        let to = try toText.map { try ShiftCommands.parseEnd($0, timeZone: zone, what: "--to") }
-            ?? (ShiftTime.midnights(from: from, days: 91, timeZone: zone).last ?? from)
+        let period = try ShiftCommands.period(from: fromText, to: toText, timeZone: zone)
+        let from = period.from ?? today
+        let to = period.to ?? (ShiftTime.midnights(from: from, days: 91, timeZone: zone).last ?? from)
         guard to > from else { throw UsageError("--to must come after --from") }
         return (workspace, from, to)
     }

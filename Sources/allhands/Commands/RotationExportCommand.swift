@@ -27,9 +27,7 @@ enum RotationExportCommand {
         try args.finish()
         let workspace = try session.workspace()
         let zone = ShiftTime.companyZone(workspace.config)
-        let from = try fromText.map { try ShiftTime.parse($0, timeZone: zone, what: "--from") }
-        let to = try toText.map { try ShiftCommands.parseEnd($0, timeZone: zone, what: "--to") }
-        if let from, let to, to <= from { throw UsageError("--to must come after --from") }
+        let (from, to) = try ShiftCommands.period(from: fromText, to: toText, timeZone: zone)
         let login = personText.map { TicketCommands.login($0, in: workspace) }
         let export = workspace.rotationExport
         guard let out else {
