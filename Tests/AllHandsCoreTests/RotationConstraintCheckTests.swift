@@ -25,7 +25,10 @@ final class RotationConstraintCheckTests: XCTestCase {
         _ = try f.workspace().shifts.add(startsAt: Self.start, endsAt: Self.start + 3 * 3_600, minSeats: 1, maxSeats: 2,
                                          people: ["employee1", "support1"])
         XCTAssertEqual(try refusal(f, "employee2"), .notAllowed("employee2 cannot be in shift #1: it is full (2 seats)"))
-        XCTAssertNil(try refusal(f, "employee2", as: .listener))
+        try f.workspace().people.add(Person(login: "exec1", name: "An exec", role: .exec))
+        XCTAssertNil(try refusal(f, "exec1", as: .listener))
+        XCTAssertEqual(try refusal(f, "employee2", as: .listener),
+                       .notAllowed("employee2 cannot be in shift #1: listening seats on the rota are for executives"))
         XCTAssertNil(try refusal(f, "employee2", replacing: "employee1"))
         XCTAssertEqual(try refusal(f, "employee1"), .invalid("employee1 is already in shift #1"))
         XCTAssertEqual(try refusal(f, "employee2", at: Self.start),
@@ -44,7 +47,8 @@ final class RotationConstraintCheckTests: XCTestCase {
         XCTAssertNil(try refusal(f, "support1", as: .buddy))
         XCTAssertEqual(try refusal(f, "employee2"),
                        .notAllowed("employee2 cannot be in shift #1: no support buddy for the people who are not support staff"))
-        XCTAssertNil(try refusal(f, "employee2", as: .listener), "a listener takes no seat and needs no buddy")
+        try f.workspace().people.add(Person(login: "exec1", name: "An exec", role: .exec))
+        XCTAssertNil(try refusal(f, "exec1", as: .listener), "a listener takes no seat and needs no buddy")
         XCTAssertNil(try refusal(f, "employee2", replacing: "employee1"),
                      "seat for seat in a shift already without its buddy makes it no worse")
     }

@@ -126,6 +126,10 @@ final class RotationExportTests: XCTestCase {
         try lead.shifts.assign("employee1", toShift: morning.id)
         let back = try event(seat, in: try lead.rotationExport.calendar(for: "employee1"))
         XCTAssertEqual(back.status, .confirmed, "put back in the seat, the same UID is confirmed again")
+        XCTAssertGreaterThan(back.sequence, cancelled.sequence, "and above the cancellation, so calendars take it")
+        try lead.shifts.unassign("employee1", fromShift: morning.id)
+        XCTAssertGreaterThan(try event(seat, in: try lead.rotationExport.calendar(for: "employee1")).sequence, back.sequence,
+                             "every version of the seat is one above the last")
     }
 
     func testOnePersonsCalendarHoldsOnlyTheirSeatsAndCancellations() throws {

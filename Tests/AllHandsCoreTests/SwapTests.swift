@@ -41,6 +41,17 @@ final class SwapTests: XCTestCase {
 
     // MARK: - The way through
 
+    func testAnOfferWhoseSeatWasTakenAwayReadsAsExpiredAndCannotBeTaken() throws {
+        let f = try planned()
+        _ = try workspace(f, "employee1").swaps.offer(shiftID: 1)
+        try workspace(f, "lead1").shifts.unassign("employee1", fromShift: 1)
+        XCTAssertEqual(try workspace(f, "employee2").swaps.find(id: 1).state, .expired)
+        XCTAssertEqual(try workspace(f, "employee2").swaps.list(), [])
+        expect(try workspace(f, "employee2").swaps.take(id: 1),
+               .notAllowed("swap #1 expired: shift #1 has started or the seat is no longer employee1's; nothing was changed"))
+        XCTAssertFalse(try assignments(f).map(\.login).contains("employee2"))
+    }
+
     func testAnOfferTakenAndApprovedMovesTheSeatAsASwapAndTellsBothPeople() throws {
         let f = try planned()
         let offered = try workspace(f, "employee1").swaps.offer(shiftID: 1, note: " Dentist ")
@@ -268,7 +279,7 @@ final class SwapTests: XCTestCase {
         XCTAssertEqual(try later.swaps.list(all: true).map(\.state), [.expired])
         let db = try f.database()
         XCTAssertEqual(try db.fetchOne("SELECT state FROM swaps WHERE id = 1") { $0.string(0) }, "open", "reads never write")
-        expect(try later.swaps.take(id: 1), .notAllowed("swap #1 expired when shift #1 started; nothing was changed"))
+        expect(try later.swaps.take(id: 1), .notAllowed("swap #1 expired: shift #1 has started or the seat is no longer employee1's; nothing was changed"))
         XCTAssertEqual(try db.fetchOne("SELECT state FROM swaps WHERE id = 1") { $0.string(0) }, "open", "a refusal writes nothing")
         _ = try workspace(f, "employee1", at: Self.start + 60).swaps.offer(shiftID: 2)
         XCTAssertEqual(try db.fetchOne("SELECT state FROM swaps WHERE id = 1") { $0.string(0) }, "expired")

@@ -25,15 +25,18 @@ public struct Assignment: Sendable, Equatable {
     public var pairedWith: String?
     /// Why this assignment must be re-planned (time off that hits it), until a rebalance.
     public var conflict: String?
+    /// Its version for calendars (iCalendar SEQUENCE): above its cancellation if it came back.
+    public var sequence: Int
 
     public init(shiftID: Int, login: String, role: AssignmentRole = .agent, source: AssignmentSource = .manual,
-                pairedWith: String? = nil, conflict: String? = nil) {
+                pairedWith: String? = nil, conflict: String? = nil, sequence: Int = 0) {
         self.shiftID = shiftID
         self.login = login
         self.role = role
         self.source = source
         self.pairedWith = pairedWith
         self.conflict = conflict
+        self.sequence = sequence
     }
 }
 

@@ -8,7 +8,9 @@ extension Schema {
     ///   `manual`, `swap`), the buddy a newcomer is paired with, and `conflict`: why it must be
     ///   re-planned (time off that hits it), cleared by a rebalance.
     /// - `shift_assignments_removed` keeps a tombstone of every assignment taken away, written by a
-    ///   trigger whatever path removed it, so an iCalendar export can publish the cancellation.
+    ///   trigger whatever path removed it, so an iCalendar export can publish the cancellation;
+    ///   `sequence` counts the seat's versions for iCalendar (a seat that comes back is one
+    ///   above its cancellation, so calendars take it again).
     /// - `time_off`, `swaps` (state `open → taken → approved | declined | expired`, or `withdrawn`),
     ///   `shift_preferences` (a person's liking for a template: 1 prefer, -1 avoid) and
     ///   `rotation_notices` (a person's schedule changed: shown until they look).
@@ -23,6 +25,8 @@ extension Schema {
             CHECK (source IN ('planner', 'manual', 'swap'));
         ALTER TABLE shift_assignments ADD COLUMN paired_with INTEGER REFERENCES people(id);
         ALTER TABLE shift_assignments ADD COLUMN conflict TEXT;
+        -- iCalendar SEQUENCE of the seat: 0, and one above its tombstone's when a removed seat comes back.
+        ALTER TABLE shift_assignments ADD COLUMN sequence INTEGER NOT NULL DEFAULT 0;
 
         CREATE TABLE shift_assignments_removed (
             shift_id INTEGER NOT NULL,
@@ -30,15 +34,21 @@ extension Schema {
             starts_at INTEGER NOT NULL,
             ends_at INTEGER NOT NULL,
             label TEXT NOT NULL DEFAULT '',
+            sequence INTEGER NOT NULL DEFAULT 1,
             PRIMARY KEY (shift_id, person_id)
         ) WITHOUT ROWID;
         CREATE INDEX shift_assignments_removed_time ON shift_assignments_removed(starts_at);
         CREATE TRIGGER shift_assignments_tombstone AFTER DELETE ON shift_assignments BEGIN
-            INSERT OR REPLACE INTO shift_assignments_removed (shift_id, person_id, starts_at, ends_at, label)
-                SELECT old.shift_id, old.person_id, s.starts_at, s.ends_at, s.label
+            INSERT OR REPLACE INTO shift_assignments_removed (shift_id, person_id, starts_at, ends_at, label, sequence)
+                SELECT old.shift_id, old.person_id, s.starts_at, s.ends_at, s.label, old.sequence + 1
                 FROM shifts s WHERE s.id = old.shift_id;
         END;
-        CREATE TRIGGER shift_assignments_revive AFTER INSERT ON shift_assignments BEGIN
+        CREATE TRIGGER shift_assignments_revive AFTER INSERT ON shift_assignments
+        WHEN EXISTS (SELECT 1 FROM shift_assignments_removed WHERE shift_id = new.shift_id AND person_id = new.person_id)
+        BEGIN
+            UPDATE shift_assignments SET sequence = (
+                SELECT sequence + 1 FROM shift_assignments_removed WHERE shift_id = new.shift_id AND person_id = new.person_id)
+            WHERE shift_id = new.shift_id AND person_id = new.person_id;
             DELETE FROM shift_assignments_removed WHERE shift_id = new.shift_id AND person_id = new.person_id;
         END;
 

@@ -71,6 +71,9 @@ enum RotationCommands {
         var shifts = try workspace.shifts.list(from: from, to: to)
         if let person {
             let login = TicketCommands.login(person, in: workspace)
+            guard try workspace.people.find(login: login) != nil else {
+                throw AllHandsError.notFound(what: "person '\(FieldLimits.excerpt(login))'")
+            }
             shifts = shifts.filter { $0.people.contains(login) }
         }
         if json { return try Output.json(shifts.map(ShiftJSON.init)) }

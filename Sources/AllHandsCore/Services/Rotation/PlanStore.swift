@@ -33,11 +33,15 @@ enum PlanStore {
     }
 
     /// Everything the planner needs for `[from, to)`, with the shift ids in the order of
-    /// `input.shifts`.
+    /// `input.shifts`: the whole calendar months the range touches (a month's target counts
+    /// every shift of it), and a margin around them for rest and overlaps.
     static func load(from: Int64, to: Int64, now: Int64, mode: PlanInput.Mode, config: Configuration,
                      in db: Database) throws -> (input: PlanInput, shiftIDs: [Int]) {
         let policy = config.rotation
+        let zone = ShiftTime.companyZone(config)
         let margin = margin(policy)
+        let monthsFrom = ShiftTime.month(containing: from, timeZone: zone).start
+        let monthsTo = ShiftTime.month(containing: max(to - 1, from), timeZone: zone).end
         var zones: [String: TimeZone] = [:]
         var people: [PlanPerson] = []
         var personIndex: [Int: Int] = [:]
@@ -57,7 +61,7 @@ enum PlanStore {
             if let p = personIndex[row.int(0)] { people[p].shiftsBefore = row.int(1) }
         }
         try db.forEachRow("SELECT person_id, starts_at, ends_at FROM time_off WHERE starts_at < ? AND ends_at > ?",
-                          to + margin, from - margin) { row in
+                          monthsTo + margin, monthsFrom - margin) { row in
             if let p = personIndex[row.int(0)] { people[p].timeOff.append((row.int64(1), row.int64(2))) }
         }
         try db.forEachRow("SELECT person_id, template, preference FROM shift_preferences") { row in
@@ -69,7 +73,7 @@ enum PlanStore {
         try db.forEachRow("""
             SELECT id, starts_at, ends_at, min_seats, max_seats, buddy_required, template FROM shifts
             WHERE starts_at < ? AND ends_at > ? ORDER BY starts_at, id
-            """, to + margin, from - margin) { row in
+            """, monthsTo + margin, monthsFrom - margin) { row in
             shiftIndex[row.int(0)] = shifts.count
             ids.append(row.int(0))
             shifts.append(PlanShift(id: row.int(0), startsAt: row.int64(1), endsAt: row.int64(2), minSeats: row.int(3),

@@ -5,8 +5,9 @@ import Foundation
 /// that has started.
 ///
 /// Month by month, every active person is brought to their target: the policy's hours for their
-/// role, scaled to the share of the month's template hours the range covers, with what one
-/// month rounds off carried into the next. People who can be buddies go first, so that shifts
+/// role in each calendar month the range touches, counting every shift they hold that month
+/// (inside the range or not), with what one month rounds off carried into the next. Only
+/// shifts inside the range are filled. People who can be buddies go first, so that shifts
 /// have a support person before anyone who needs one is seated; then everyone else. Each round
 /// gives each person still short of their target one shift: of the shifts they may sit (no hard
 /// rule broken: `RotationRules`), the one that most needs them — no buddy yet, below its minimum,
@@ -15,7 +16,11 @@ public enum Planner {
     public static func plan(_ input: PlanInput) -> PlanResult {
         var state = PlannerState(input)
         if input.mode == .rebalance { state.dropWhatNoLongerHolds() }
-        for month in state.months { state.fill(month) }
+        for month in state.months {
+            if input.mode == .rebalance { state.trimOverTarget(month) }
+            state.fill(month)
+            state.carryOver(month)
+        }
         state.designateBuddies()
         return state.result()
     }
@@ -27,16 +32,14 @@ public enum Planner {
     }
 }
 
-/// One calendar month of the company's zone, cut to the planned range.
+/// One calendar month of the company's zone that the planned range touches, whole.
 struct PlanMonth {
     /// Its place in `PlannerState.months`.
     let index: Int
     let start: Int64
     let end: Int64
     let title: String
-    /// The share of the month's template hours inside the range (1 for a whole month).
-    let share: Double
-    /// Indices of the shifts that start in this part of the month, by start.
+    /// Indices of the shifts that start in the month, by start.
     var shifts: [Int]
 }
 
@@ -55,6 +58,8 @@ struct PlannerState {
 
     var seats: [PlanSeat]
     var removedSeats: [PlanSeat] = []
+    /// Hours each person's last planned month left under (+) or over (-) its target.
+    var carry: [Double]
     /// Live seat indices (into `seats`) per shift and per person index; removed seats are gone from both.
     var seatsOfShift: [[Int]]
     var seatsOfPerson: [[Int]]
@@ -108,6 +113,7 @@ struct PlannerState {
         for month in months { for s in month.shifts { monthOf[s] = month.index } }
         self.monthOf = monthOf
         seats = input.seats
+        carry = Array(repeating: 0, count: input.people.count)
         originalSeats = input.seats
         alive = Array(repeating: true, count: input.seats.count)
         seatPerson = input.seats.map { index[$0.person] ?? -1 }
@@ -177,15 +183,9 @@ struct PlannerState {
         while cursor < input.to {
             let (start, end, title) = ShiftTime.month(containing: cursor, timeZone: input.timeZone)
             guard end > cursor else { break }
-            let partStart = max(start, input.from), partEnd = min(end, input.to)
-            let whole = ShiftTemplates.slots(input.policy.templates, from: start, to: end, timeZone: input.timeZone)
-            let wholeHours = whole.reduce(0.0) { $0 + Double($1.endsAt - $1.startsAt) }
-            let partHours = whole.filter { $0.startsAt >= partStart && $0.startsAt < partEnd }
-                .reduce(0.0) { $0 + Double($1.endsAt - $1.startsAt) }
-            let share = wholeHours > 0 ? partHours / wholeHours : Double(partEnd - partStart) / Double(end - start)
-            let shifts = input.shifts.indices.filter { input.shifts[$0].startsAt >= partStart && input.shifts[$0].startsAt < partEnd }
+            let shifts = input.shifts.indices.filter { input.shifts[$0].startsAt >= start && input.shifts[$0].startsAt < end }
                 .sorted { (input.shifts[$0].startsAt, $0) < (input.shifts[$1].startsAt, $1) }
-            months.append(PlanMonth(index: months.count, start: partStart, end: partEnd, title: title, share: share, shifts: shifts))
+            months.append(PlanMonth(index: months.count, start: start, end: end, title: title, shifts: shifts))
             cursor = end
         }
         return months
@@ -199,7 +199,16 @@ struct PlannerState {
         }
     }
 
-    func target(_ p: Int, in month: PlanMonth) -> Double { people[p].targetPerMonth * month.share }
+    /// The month's target with what the month before rounded off (carried only between planned months).
+    func target(_ p: Int, in month: PlanMonth) -> Double { people[p].targetPerMonth + carry[p] }
+
+    /// What this month left over or under its target moves to the next, at most a month's worth.
+    mutating func carryOver(_ month: PlanMonth) {
+        for p in people.indices {
+            let left = target(p, in: month) - hours(p, in: month)
+            carry[p] = max(-people[p].targetPerMonth, min(people[p].targetPerMonth, left))
+        }
+    }
 
     // MARK: - The rules, asked per person and shift
 
@@ -293,38 +302,55 @@ struct PlannerState {
         removedSeats.append(seat)
     }
 
-    /// Future seats of people who left, seats marked for re-planning, planner seats that break
-    /// a rule now, then planner seats that put someone over their month's target.
+    /// Future seats of people who left, seats marked for re-planning, and planner or swap seats
+    /// that break a rule now. (Seats over target go month by month: `trimOverTarget`.)
     mutating func dropWhatNoLongerHolds() {
         let order = seats.indices.sorted { (input.shifts[seats[$0].shift].startsAt, $0) < (input.shifts[seats[$1].shift].startsAt, $1) }
         for i in order where alive[i] && fillable[seats[i].shift] && (seatPerson[i] < 0 || seats[i].conflicted) {
             remove(i)
         }
         dropBrokenPlannerSeats(order)
-        for month in months {
-            for p in people.indices {
-                var over = hours(p, in: month) - target(p, in: month)
-                let mine = seatsOfPerson[p].filter {
-                    seats[$0].source == .planner && fillable[seats[$0].shift] && monthOf[seats[$0].shift] == month.index
-                }.sorted { input.shifts[seats[$0].shift].startsAt > input.shifts[seats[$1].shift].startsAt }
-                for i in mine {
-                    let length = input.shifts[seats[i].shift].hours
-                    guard over >= length / 2 + 1e-9 else { break }
-                    remove(i)
-                    over -= length
-                }
-            }
-        }
-        dropBrokenPlannerSeats(order)
     }
 
-    /// Removes planner seats that break a rule now. A seat that goes can take another's buddy
-    /// with it, so this runs until nothing more breaks.
+    /// Takes away planner seats that put someone more than half a shift over this month's
+    /// target, latest first — never one that would leave its shift below its minimum or without
+    /// the support person someone there needs.
+    mutating func trimOverTarget(_ month: PlanMonth) {
+        for p in people.indices {
+            var over = hours(p, in: month) - target(p, in: month)
+            guard over > 0 else { continue }
+            let mine = seatsOfPerson[p].filter {
+                seats[$0].source == .planner && fillable[seats[$0].shift] && monthOf[seats[$0].shift] == month.index
+            }.sorted { (input.shifts[seats[$0].shift].startsAt, $0) > (input.shifts[seats[$1].shift].startsAt, $1) }
+            for i in mine {
+                let s = seats[i].shift
+                let length = input.shifts[s].hours
+                guard over >= length / 2 + 1e-9 else { break }
+                let seated = seats[i].role != .listener
+                if seated, seatedCount[s] <= input.shifts[s].minSeats { continue }
+                if seated, people[p].canBuddy, supportCount[s] == 1, needsSupport(s) { continue }
+                remove(i)
+                over -= length
+            }
+        }
+    }
+
+    /// Whether someone seated in shift `s` needs a support person there.
+    func needsSupport(_ s: Int) -> Bool {
+        seatsOfShift[s].contains { i in
+            let p = seatPerson[i]
+            return seats[i].role != .listener && p >= 0 && !people[p].canBuddy && (input.shifts[s].buddyRequired || isNewcomer(p, at: s))
+        }
+    }
+
+    /// Removes planner and swap seats that break a rule now (a lead's own seats stay, and
+    /// `rotation check` reports them). A seat that goes can take another's buddy with it, so this
+    /// runs until nothing more breaks.
     mutating func dropBrokenPlannerSeats(_ order: [Int]) {
         var changed = true
         while changed {
             changed = false
-            for i in order where alive[i] && fillable[seats[i].shift] && seats[i].source == .planner
+            for i in order where alive[i] && fillable[seats[i].shift] && seats[i].source != .manual
                 && refusal(seatPerson[i], seats[i].shift, role: seats[i].role, except: i) != nil {
                 remove(i)
                 changed = true

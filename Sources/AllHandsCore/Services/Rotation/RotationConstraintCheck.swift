@@ -52,6 +52,9 @@ enum RotationConstraintCheck {
         if role == .buddy, !RotationRules.canBuddy(person.role) {
             return refuse("only support staff and leads can be buddies")
         }
+        if role == .listener, let reason = RotationRules.notAListener(person.role) {
+            return refuse(reason)
+        }
         let zone = TimeZone(identifier: person.timeZone) ?? .gmt
         if let reason = RotationRules.outsideWorkingHours(startsAt: shift.start, endsAt: shift.end, timeZone: zone,
                                                           window: config.rotation.workingHours) {

@@ -122,13 +122,16 @@ public struct RotationExport {
                     uid: Self.uid(shiftID: shift.id, startsAt: shift.startsAt, personID: who.id), stamp: context.now,
                     start: shift.startsAt, end: shift.endsAt,
                     summary: Self.summary(assignment.role, title: shift.label.isEmpty ? shift.template : shift.label),
-                    description: Self.description(of: assignment, in: shift, names: names))))
+                    description: Self.description(of: assignment, in: shift, names: names),
+                    sequence: assignment.sequence)))
             }
         }
         // A tombstone keeps no role: a cancelled seat reads as a support shift. Its SEQUENCE is one
-        // above the seat's (always 0), so a calendar that still holds the seat takes the cancellation.
+        // above the seat's, so a calendar that still holds the seat takes the cancellation (and a
+        // seat that comes back is one above that again).
         try db.forEachRow("""
-            SELECT r.shift_id, r.starts_at, r.ends_at, r.label, p.id, p.login, p.name, s.id IS NOT NULL, s.template
+            SELECT r.shift_id, r.starts_at, r.ends_at, r.label, p.id, p.login, p.name, s.id IS NOT NULL, s.template,
+                   r.sequence
             FROM shift_assignments_removed r JOIN people p ON p.id = r.person_id
             LEFT JOIN shifts s ON s.id = r.shift_id AND s.starts_at = r.starts_at
             WHERE r.starts_at < ? AND ? < r.ends_at AND (?3 IS NULL OR r.person_id = ?3)
@@ -141,7 +144,7 @@ public struct RotationExport {
                 summary: "Cancelled: " + Self.summary(.agent, title: label.isEmpty ? template : label),
                 description: "\(Self.named(login, names: names)) is no longer on this shift.\n"
                     + "Shift #\(shiftID)\(row.int(7) == 1 ? "" : " (removed)")",
-                status: .cancelled, sequence: 1)))
+                status: .cancelled, sequence: row.int(9))))
         }
         return seats.sorted { ($0.event.start, $0.shiftID, $0.login) < ($1.event.start, $1.shiftID, $1.login) }
     }

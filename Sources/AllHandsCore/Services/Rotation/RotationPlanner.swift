@@ -43,6 +43,12 @@ public struct RotationPlanner {
     /// Re-plans the future from `from` (not before now) to `to` (default: the last planned
     /// shift): seats that no longer hold go, the holes are filled, as few changes as possible.
     public func rebalance(from: Int64, to: Int64? = nil) throws -> PlanSummary {
+        if let to {
+            guard to > from else { throw AllHandsError.invalid("the range must end after it starts") }
+            guard to > context.now else {
+                throw AllHandsError.invalid("that range is over; past shifts are history and stay as they were")
+            }
+        }
         let start = max(from, context.now)
         let end = try to ?? context.read { db in
             try db.fetchOne("SELECT max(starts_at) FROM shifts") { $0.isNull(0) ? nil : $0.int64(0) } ?? nil
@@ -106,7 +112,7 @@ public struct RotationPlanner {
     private func checkRange(from: Int64, to: Int64) throws {
         guard to > from else { throw AllHandsError.invalid("the range must end after it starts") }
         guard to - from <= Self.longestRange else {
-            throw AllHandsError.invalid("plan at most \(Self.longestRange / 86_400) days at once")
+            throw AllHandsError.invalid("a range covers at most \(Self.longestRange / 86_400) days")
         }
     }
 

@@ -48,6 +48,12 @@ public enum RotationRules {
         return "no support buddy for the people who are not support staff"
     }
 
+    /// Why `role` may not take a listening seat: on the rota, listening (walk-a-mile) is the
+    /// executives' part; anyone else sits a shift to work it.
+    public static func notAListener(_ role: Role) -> String? {
+        role == .exec ? nil : "listening seats on the rota are for executives"
+    }
+
     /// Support staff and leads can be buddies; everyone else needs one where the shift asks.
     public static func canBuddy(_ role: Role) -> Bool { role == .support || role == .lead }
 

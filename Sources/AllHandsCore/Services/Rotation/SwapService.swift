@@ -23,6 +23,7 @@ public struct SwapService {
         return try context.read { db in
             try db.fetchAll(Self.select + (all ? "" : " WHERE w.state IN ('open', 'taken') AND s.starts_at > ?")
                             + " ORDER BY w.id", arguments: all ? [] : [now]) { Self.stored($0, now: now).swap }
+                .filter { all || !$0.state.isFinished }
         }
     }
 
@@ -182,7 +183,8 @@ public struct SwapService {
         let what = "swap #\(swap.id)"
         switch swap.state {
         case .expired:
-            return .notAllowed("\(what) expired when shift #\(swap.shiftID) started; nothing was changed")
+            return .notAllowed("\(what) expired: shift #\(swap.shiftID) has started or the seat is no longer \(swap.from)'s; "
+                + "nothing was changed")
         case .open:
             return .notAllowed("\(what) has not been taken yet; there is nothing to approve")
         case .taken:
@@ -252,12 +254,15 @@ public struct SwapService {
         return saved
     }
 
-    /// Stores as expired every open or taken swap whose shift has started, audited.
+    /// Stores as expired every open or taken swap whose shift has started or whose seat is no
+    /// longer the offerer's, audited.
     private func expireStarted(in db: Database) throws {
         let now = context.now
         let started = try db.fetchAll("""
             SELECT w.id, w.shift_id, w.state FROM swaps w JOIN shifts s ON s.id = w.shift_id
-            WHERE w.state IN ('open', 'taken') AND s.starts_at <= ? ORDER BY w.id
+            WHERE w.state IN ('open', 'taken') AND (s.starts_at <= ? OR NOT EXISTS (
+                SELECT 1 FROM shift_assignments a WHERE a.shift_id = w.shift_id AND a.person_id = w.from_person))
+            ORDER BY w.id
             """, now) { (id: $0.int(0), shiftID: $0.int(1), state: $0.string(2)) }
         for swap in started {
             try db.execute("""
@@ -273,16 +278,18 @@ public struct SwapService {
 
     static let select = """
         SELECT w.id, w.shift_id, f.login, t.login, k.login, w.state, w.note, d.login, w.created_at, w.version,
-               s.starts_at, w.from_person, w.taken_by
+               s.starts_at, w.from_person, w.taken_by,
+               EXISTS (SELECT 1 FROM shift_assignments a WHERE a.shift_id = w.shift_id AND a.person_id = w.from_person)
         FROM swaps w JOIN shifts s ON s.id = w.shift_id JOIN people f ON f.id = w.from_person
         LEFT JOIN people t ON t.id = w.to_person LEFT JOIN people k ON k.id = w.taken_by
         LEFT JOIN people d ON d.id = w.decided_by
         """
 
-    /// A row of `select`; open or taken with its shift started at `now` reads as expired.
+    /// A row of `select`; open or taken with its shift started at `now`, or with the offered
+    /// seat no longer the offerer's (a rebalance or a lead moved it), reads as expired.
     static func stored(_ row: Row, now: Int64) -> Stored {
         var state = SwapState(rawValue: row.string(5)) ?? .expired
-        if !state.isFinished, row.int64(10) <= now { state = .expired }
+        if !state.isFinished, row.int64(10) <= now || row.int(13) == 0 { state = .expired }
         let swap = SwapRequest(id: row.int(0), shiftID: row.int(1), from: row.string(2), to: row.optionalString(3),
                                takenBy: row.optionalString(4), state: state, note: row.string(6),
                                decidedBy: row.optionalString(7), createdAt: row.int64(8), version: row.int(9))

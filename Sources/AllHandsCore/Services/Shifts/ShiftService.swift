@@ -50,14 +50,15 @@ public struct ShiftService {
         let ids = "[" + shifts.map { String($0.id) }.joined(separator: ",") + "]"
         var assignments: [Int: [Assignment]] = [:]
         try db.forEachRow("""
-            SELECT a.shift_id, p.login, a.role, a.source, b.login, a.conflict FROM json_each(?) list
+            SELECT a.shift_id, p.login, a.role, a.source, b.login, a.conflict, a.sequence FROM json_each(?) list
             CROSS JOIN shift_assignments a ON a.shift_id = list.value
             JOIN people p ON p.id = a.person_id LEFT JOIN people b ON b.id = a.paired_with ORDER BY p.login
             """, ids) { row in
             assignments[row.int(0), default: []].append(Assignment(
                 shiftID: row.int(0), login: row.string(1), role: AssignmentRole(rawValue: row.string(2)) ?? .agent,
                 source: AssignmentSource(rawValue: row.string(3)) ?? .manual,
-                pairedWith: row.isNull(4) ? nil : row.string(4), conflict: row.isNull(5) ? nil : row.string(5)))
+                pairedWith: row.isNull(4) ? nil : row.string(4), conflict: row.isNull(5) ? nil : row.string(5),
+                sequence: row.int(6)))
         }
         for index in shifts.indices {
             shifts[index].assignments = assignments[shifts[index].id] ?? []
