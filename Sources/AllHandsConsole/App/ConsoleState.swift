@@ -36,6 +36,8 @@ public enum Screen: Equatable, Sendable {
     case handoff
     /// A read-only list: goodwill waiting for approval, or the requesters marked abusive.
     case report(ReportKind)
+    /// The rotation calendar: month and week views, fairness, the rota's actions.
+    case rotation
 }
 
 public enum ReportKind: Sendable, Equatable { case approvals, boundaries }
