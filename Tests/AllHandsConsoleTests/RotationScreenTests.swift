@@ -62,6 +62,39 @@ final class RotationScreenTests: XCTestCase {
         XCTAssertTrue(f.screen.contains("Next shift: Sun 15:00–17:00 jsato"), f.screen)
     }
 
+    /// Labels, logins and team names come from the database: they reach the grid inert.
+    func testHostileLabelsAndTeamsReachTheGridInert() throws {
+        let f = try fixture(size: Size(width: 160, height: 40))
+        try f.otherProcess().write { db in
+            try db.execute("UPDATE shifts SET label = ? WHERE label = 'afternoon'", "\u{1B}]0;owned\u{07}after\u{202E}noon")
+            try db.execute("UPDATE people SET team = ? WHERE login = 'ada'", "ops\u{1B}[2J")
+        }
+        try f.press(.character("C"), .character("w"))
+        try f.command("filter team:ops\u{1B}[2J")
+        try f.command("filter all")
+        let screen = f.screen
+        XCTAssertTrue(screen.contains("␛]0;owned␇after�noon"), screen)
+        XCTAssertFalse(screen.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || $0 == "\u{202E}" }, screen)
+        try f.press(.character("f"), .character("f"))
+        XCTAssertTrue(f.screen.contains("team ops␛[2J"), f.screen)
+    }
+
+    /// From the smallest terminal to a large one, both views and the fairness panel draw within
+    /// the frame, with the title and (where there is room) the now line.
+    func testEverySizeDrawsTheCalendar() throws {
+        for size in [Size(width: 40, height: 10), Size(width: 80, height: 24), Size(width: 119, height: 30),
+                     Size(width: 120, height: 30), Size(width: 200, height: 60)] {
+            let f = try fixture(size: size)
+            try f.press(.character("C"))
+            XCTAssertTrue(f.screen.hasPrefix(" Rotation · November 2026"), "\(size): \(f.screen)")
+            try f.press(.character("w"))
+            XCTAssertTrue(f.screen.hasPrefix(" Rotation · week of Mon 16 Nov"), "\(size)")
+            XCTAssertTrue(f.screen.contains("── now 11:00"), "\(size): \(f.screen)")
+            try f.press(.character("F"))
+            XCTAssertTrue(f.screen.contains("Fairness · November 2026"), "\(size): \(f.screen)")
+        }
+    }
+
     // MARK: - Opening and leaving
 
     func testEnterOnTheRotationPaneOpensTheCalendarDismissingTheNoticeAndQGoesBack() throws {

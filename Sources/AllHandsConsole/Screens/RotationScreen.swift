@@ -66,7 +66,7 @@ extension Console {
         case .weekView: model.mode = .week
         case .monthView: model.mode = .month
         case .cycleFilter:
-            model.filter = model.filter.next(myTeam: workspace.actor.person.team)
+            model.filter = model.filter.next(myTeam: model.people[model.me]?.team ?? workspace.actor.person.team)
             flash("Showing " + Sanitizer.clean(model.filter.shifts))
         case .filter:
             guard let argument, let filter = CalendarFilter.parse(argument) else { return usage(.filter) }
@@ -137,11 +137,10 @@ extension Console {
         guard let model = calendar else { return }
         let l = RotationLayout.compute(rect, showFairness: model.showFairness)
         let detail = Self.rotationTitle(model)
-        // The problems in words when they fit beside the title, else by their marks.
-        var problems = Self.problemSummary(model, words: true)
-        if TextWidth.columns(" Rotation · " + detail + problems) + 4 > rect.width {
-            problems = Self.problemSummary(model, words: false)
-        }
+        // The problems in words when they fit beside the title, else by their marks, else not
+        // at all (the days show them).
+        let fits = { (right: String) in TextWidth.columns(" Rotation · " + detail + right) + 4 <= rect.width }
+        let problems = [Self.problemSummary(model, words: true), Self.problemSummary(model, words: false)].first(where: fits) ?? ""
         PaneTitle.draw(&grid, l.title, title: "Rotation", detail: detail, right: problems, focused: true)
         if let area = l.calendar {
             switch model.mode {
