@@ -9,7 +9,8 @@ struct DemoCompany {
         let firstName: String
         let login: String
         let role: Role
-        /// IANA zone: the demo rota seats people in shifts that fall in their daytime.
+        let team: String
+        /// IANA zone: the demo rota seats people in shifts that fall in their own working hours.
         let timeZone: String
     }
 
@@ -23,6 +24,12 @@ struct DemoCompany {
     private(set) var supportIDs: [Int] = []
     private(set) var clients: [Client] = []
     private(set) var tagIDs: [String: Int] = [:]
+    /// The people `demo` suggests trying: the first of each role.
+    var samples: [Role: Member] {
+        var first: [Role: Member] = [:]
+        for member in members where first[member.role] == nil { first[member.role] = member }
+        return first
+    }
 
     /// People: the admin (whoever ran the demo) first, then the company team by team.
     mutating func writePeople(_ count: Int, admin: Person, now: Int64, companyDomain: String,
@@ -43,7 +50,7 @@ struct DemoCompany {
             insert.bind(zone, at: 7)
             insert.bind(now, at: 8)
             try insert.run()
-            members.append(Member(id: id, firstName: first, login: login, role: role, timeZone: zone))
+            members.append(Member(id: id, firstName: first, login: login, role: role, team: team, timeZone: zone))
             if role == .support || role == .lead { supportIDs.append(id) }
         }
         // The person who loads the demo keeps their own time zone: it is how they read every time.
@@ -125,8 +132,7 @@ struct DemoCompany {
         try company.writeTags(taxonomy: config.taxonomy, now: now, in: db)
         let tags = try DemoTickets.TagIDs(company: &company, now: now, in: db)
         let zone = ShiftTime.companyZone(config)
-        let rota = DemoShifts(company: company, asOf: now, timeZone: zone, seed: options.seed)
-        try rota.write(in: db, now: now)
+        let rota = try DemoRota(company: company, asOf: now, config: config, in: db)
         var tickets = DemoTickets(count: options.tickets, seed: options.seed, now: now, days: options.days, timeZone: zone)
         tickets.onShift = rota.onShiftAtAsOf
         return (company, tags, tickets)

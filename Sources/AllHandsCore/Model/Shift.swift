@@ -6,8 +6,8 @@ public struct Shift: Sendable, Equatable {
     public var minSeats: Int
     public var maxSeats: Int
     public var label: String
-    /// Logins of the people in it (listeners included), by login.
-    public var people: [String]
+    /// Logins of the people in it (listeners included), in the order of `assignments`.
+    public var people: [String] { assignments.map(\.login) }
     /// The template it was generated from; empty for a shift added by hand.
     public var template: String
     /// Whether anyone but support staff in it needs a support buddy.
@@ -24,7 +24,6 @@ public struct Shift: Sendable, Equatable {
         self.minSeats = minSeats
         self.maxSeats = maxSeats
         self.label = label
-        self.people = people
         self.template = template
         self.buddyRequired = buddyRequired
         self.assignments = assignments.isEmpty ? people.map { Assignment(shiftID: id, login: $0) } : assignments

@@ -76,11 +76,9 @@ public struct DemoService {
         summary.tagLinks = sink.counts.tagLinks
         summary.people = company.members.count
         summary.customers = company.clients.count
-        // The first of each role: the rota seats the employee, support agent and exec among them
-        // in the shift on at the as-of instant (`DemoShifts`).
-        summary.sampleLogins = [Role.employee, .support, .lead, .exec].compactMap { role in
-            company.members.first { $0.role == role }?.login
-        }
+        // The first of each role (`DemoRota` seats the support agent and the employee in the
+        // shift on at the as-of instant).
+        summary.sampleLogins = [Role.employee, .support, .lead, .exec].compactMap { company.samples[$0]?.login }
         try Meta.markDemo(db, seed: options.seed)
         try context.audit(Self.auditAction, entity: "database", id: nil, after: [
             "seed": String(options.seed), "people": String(summary.people), "customers": String(summary.customers),

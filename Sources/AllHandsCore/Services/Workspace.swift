@@ -17,6 +17,7 @@ public final class Workspace {
     public var demo: DemoService { DemoService(context: context) }
     public var rotation: RotationService { RotationService(context: context) }
     public var shifts: ShiftService { ShiftService(context: context) }
+    public var planner: RotationPlanner { RotationPlanner(context: context) }
     public var goodwill: GoodwillService { GoodwillService(context: context) }
     public var boundaries: BoundaryService { BoundaryService(context: context) }
     public var presence: PresenceService { PresenceService(context: context) }

@@ -47,6 +47,11 @@ public enum Timestamp {
                       parts.hour ?? 0, parts.minute ?? 0)
     }
 
+    /// `2026-11-22`: the local date in the given zone.
+    public static func date(_ seconds: Int64, timeZone: TimeZone) -> String {
+        String(local(seconds, timeZone: timeZone).prefix(10))
+    }
+
     /// `2026-11-22 12:00 EST`: a local time that says which zone it is in, for everything a
     /// person reads (two people in different zones must not read the same row differently).
     public static func localWithZone(_ seconds: Int64, timeZone: TimeZone) -> String {

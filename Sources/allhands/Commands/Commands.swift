@@ -11,6 +11,8 @@ enum Commands {
         GoodwillCommands.give, GoodwillCommands.mark,
         ShiftCommands.list, ShiftCommands.me, ShiftCommands.add, ShiftCommands.remove, ShiftCommands.assign,
         ShiftCommands.unassign, ShiftCommands.end,
+        RotationCommands.plan, RotationCommands.rebalance, RotationCommands.check, RotationCommands.show,
+        RotationCommands.fairness, RotationCommands.prefer,
         GoodwillCommands.list, GoodwillCommands.approve, GoodwillCommands.decline,
         GoodwillCommands.boundaries, GoodwillCommands.clear,
         TagsCommand.command,

@@ -203,14 +203,23 @@ enum ShiftCommands {
 }
 
 struct ShiftJSON: Encodable {
+    struct Seat: Encodable {
+        let login, role, source: String
+        let paired_with, conflict: String?
+    }
     let id: Int
-    let starts_at, ends_at, label: String
+    let starts_at, ends_at, label, template: String
     let min_seats, max_seats: Int
+    let buddy_required: Bool
     let people: [String]
+    let assignments: [Seat]
 
     init(_ s: Shift) {
         id = s.id; starts_at = Timestamp.iso8601(s.startsAt); ends_at = Timestamp.iso8601(s.endsAt); label = s.label
-        min_seats = s.minSeats; max_seats = s.maxSeats; people = s.people
+        template = s.template; min_seats = s.minSeats; max_seats = s.maxSeats; buddy_required = s.buddyRequired
+        people = s.people
+        assignments = s.assignments.map { Seat(login: $0.login, role: $0.role.rawValue, source: $0.source.rawValue,
+                                                paired_with: $0.pairedWith, conflict: $0.conflict) }
     }
 }
 

@@ -33,9 +33,11 @@ public enum RotationRules {
         timeOff.contains { $0.0 < endsAt && startsAt < $0.1 } ? "on time off" : nil
     }
 
-    /// Why one more of `team` would break the team limit, given how many of it sit there already.
-    public static func teamFull(team: String, seatedOfTeam: Int, limit: Int) -> String? {
-        guard !team.isEmpty, seatedOfTeam >= limit else { return nil }
+    /// Why one more of `team` would break the team limit (never empty a team at once), given
+    /// how many of it who are not support staff sit there already. Support staff are exempt:
+    /// support is their work.
+    public static func teamFull(role: Role, team: String, seatedOfTeam: Int, limit: Int) -> String? {
+        guard !canBuddy(role), !team.isEmpty, seatedOfTeam >= limit else { return nil }
         return "\(English.count(limit, "person", plural: "people")) of team \(team) are in it already"
     }
 

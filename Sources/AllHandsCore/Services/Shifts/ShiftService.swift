@@ -61,7 +61,6 @@ public struct ShiftService {
         }
         for index in shifts.indices {
             shifts[index].assignments = assignments[shifts[index].id] ?? []
-            shifts[index].people = shifts[index].assignments.map(\.login)
         }
         return shifts
     }
@@ -116,7 +115,7 @@ public struct ShiftService {
                 INSERT INTO shifts (starts_at, ends_at, min_seats, max_seats, label, created_at) VALUES (?, ?, ?, ?, ?, ?)
                 """, startsAt, endsAt, minSeats, maxSeats, label, now)
             let id = Int(db.lastInsertRowID)
-            var shift = Shift(id: id, startsAt: startsAt, endsAt: endsAt, minSeats: minSeats, maxSeats: maxSeats,
+            let shift = Shift(id: id, startsAt: startsAt, endsAt: endsAt, minSeats: minSeats, maxSeats: maxSeats,
                               label: label)
             for login in people {
                 let person = try Self.activePerson(login, in: db)
@@ -124,9 +123,9 @@ public struct ShiftService {
                 try db.execute("INSERT INTO shift_assignments (shift_id, person_id, created_at) VALUES (?, ?, ?)",
                                id, person.id, now)
             }
-            shift.people = people.sorted()
-            try context.audit("shift.create", entity: "shift", id: id, after: Self.snapshot(shift))
-            return shift
+            let added = try Self.find(id: id, in: db)
+            try context.audit("shift.create", entity: "shift", id: id, after: Self.snapshot(added))
+            return added
         }
     }
 
@@ -148,21 +147,20 @@ public struct ShiftService {
     public func assign(_ login: String, toShift id: Int) throws -> Shift {
         try context.check(.manageShifts)
         return try context.write { db in
-            var shift = try Self.find(id: id, in: db)
+            let shift = try Self.find(id: id, in: db)
             try checkNotOver(shift)
             let person = try Self.activePerson(login, in: db)
             guard !shift.people.contains(person.login) else {
                 throw AllHandsError.invalid("\(person.login) is already in shift #\(id)")
             }
-            guard shift.people.count < shift.maxSeats else {
+            guard shift.seated < shift.maxSeats else {
                 throw AllHandsError.invalid("shift #\(id) is full (\(English.count(shift.maxSeats, "seat")))")
             }
             try checkFree(person, for: shift, in: db)
             try db.execute("INSERT INTO shift_assignments (shift_id, person_id, created_at) VALUES (?, ?, ?)",
                            id, person.id, context.now)
             try context.audit("shift.assign", entity: "shift", id: id, after: ["person": person.login])
-            shift.people = (shift.people + [person.login]).sorted()
-            return shift
+            return try Self.find(id: id, in: db)
         }
     }
 
@@ -171,7 +169,7 @@ public struct ShiftService {
     public func unassign(_ login: String, fromShift id: Int) throws -> Shift {
         try context.check(.manageShifts)
         return try context.write { db in
-            var shift = try Self.find(id: id, in: db)
+            let shift = try Self.find(id: id, in: db)
             try checkNotOver(shift)
             guard shift.people.contains(login),
                   let person = try PeopleService.find(login: login, in: db) else {
@@ -179,8 +177,7 @@ public struct ShiftService {
             }
             try db.execute("DELETE FROM shift_assignments WHERE shift_id = ? AND person_id = ?", id, person.id)
             try context.audit("shift.unassign", entity: "shift", id: id, before: ["person": person.login])
-            shift.people.removeAll { $0 == login }
-            return shift
+            return try Self.find(id: id, in: db)
         }
     }
 

@@ -1,0 +1,448 @@
+import Foundation
+
+/// The rotation planner: data in, plan out, no SQL. Deterministic (the same input gives the
+/// same plan: every order is by computed keys, never by hashing), and it never touches a shift
+/// that has started.
+///
+/// Month by month, every active person is brought to their target: the policy's hours for their
+/// role, scaled to the share of the month's template hours the range covers, with what one
+/// month rounds off carried into the next. People who can be buddies go first, so that shifts
+/// have a support person before anyone who needs one is seated; then everyone else. Each round
+/// gives each person still short of their target one shift: of the shifts they may sit (no hard
+/// rule broken: `RotationRules`), the one that most needs them — no buddy yet, below its minimum,
+/// fewest seated — spread over the weeks and leaning to their preferences.
+public enum Planner {
+    public static func plan(_ input: PlanInput) -> PlanResult {
+        var state = PlannerState(input)
+        if input.mode == .rebalance { state.dropWhatNoLongerHolds() }
+        for month in state.months { state.fill(month) }
+        state.designateBuddies()
+        return state.result()
+    }
+
+    /// The problems of a rota as it stands (`rotation check`): nothing is changed.
+    public static func check(_ input: PlanInput) -> [RotationProblem] {
+        let state = PlannerState(input)
+        return state.problems()
+    }
+}
+
+/// One calendar month of the company's zone, cut to the planned range.
+struct PlanMonth {
+    let start: Int64
+    let end: Int64
+    let title: String
+    /// The share of the month's template hours inside the range (1 for a whole month).
+    let share: Double
+    /// Indices of the shifts that start in this part of the month, by start.
+    var shifts: [Int]
+}
+
+struct PlannerState {
+    let input: PlanInput
+    let policy: Configuration.Rotation
+    let people: [PlanPerson]
+    let personIndex: [Int: Int]
+    let teamIndex: [Int]
+    let teamCount: Int
+    let months: [PlanMonth]
+    /// Shifts the planner may change: started at or after now, inside the range.
+    let fillable: [Bool]
+
+    var seats: [PlanSeat]
+    var removedSeats: [PlanSeat] = []
+    /// Live seat indices (into `seats`) per shift and per person index; removed seats are gone from both.
+    var seatsOfShift: [[Int]]
+    var seatsOfPerson: [[Int]]
+    var alive: [Bool]
+    /// Per shift: people seated (listeners take no seat), support people seated, and others
+    /// seated per team (`s * teamCount + team`), kept as seats come and go so a check costs O(1).
+    var seatedCount: [Int]
+    var supportCount: [Int]
+    var teamSeatedCount: [Int]
+    private var workingHoursCache: [String: [Bool?]] = [:]
+    /// Seats that existed before planning, by (shift, person): to tell additions from updates.
+    let originalSeats: [PlanSeat]
+
+    init(_ input: PlanInput) {
+        self.input = input
+        policy = input.policy
+        people = input.people
+        var index: [Int: Int] = [:]
+        for (i, person) in input.people.enumerated() { index[person.id] = i }
+        personIndex = index
+        var teams: [String: Int] = [:]
+        teamIndex = input.people.map { person in
+            if let known = teams[person.team] { return known }
+            teams[person.team] = teams.count
+            return teams.count - 1
+        }
+        teamCount = max(teams.count, 1)
+        fillable = input.shifts.map { $0.startsAt >= input.now && $0.startsAt >= input.from && $0.startsAt < input.to }
+        months = Self.months(input)
+        seats = input.seats
+        originalSeats = input.seats
+        alive = Array(repeating: true, count: input.seats.count)
+        seatsOfShift = Array(repeating: [], count: input.shifts.count)
+        seatsOfPerson = Array(repeating: [], count: input.people.count)
+        seatedCount = Array(repeating: 0, count: input.shifts.count)
+        supportCount = seatedCount
+        teamSeatedCount = Array(repeating: 0, count: input.shifts.count * max(teams.count, 1))
+        for (i, seat) in input.seats.enumerated() {
+            seatsOfShift[seat.shift].append(i)
+            if let p = index[seat.person] { seatsOfPerson[p].append(i) }
+            count(seat, +1)
+        }
+    }
+
+    /// Keeps the per-shift counters in step with a seat coming (+1) or going (-1).
+    mutating func count(_ seat: PlanSeat, _ delta: Int) {
+        guard seat.role != .listener else { return }
+        seatedCount[seat.shift] += delta
+        guard let p = personIndex[seat.person] else { return }
+        if people[p].canBuddy {
+            supportCount[seat.shift] += delta
+        } else {
+            teamSeatedCount[seat.shift * teamCount + teamIndex[p]] += delta
+        }
+    }
+
+    // MARK: - Months and targets
+
+    static func months(_ input: PlanInput) -> [PlanMonth] {
+        guard input.to > input.from else { return [] }
+        var months: [PlanMonth] = []
+        var cursor = input.from
+        while cursor < input.to {
+            let (start, end, title) = ShiftTime.month(containing: cursor, timeZone: input.timeZone)
+            guard end > cursor else { break }
+            let partStart = max(start, input.from), partEnd = min(end, input.to)
+            let whole = ShiftTemplates.slots(input.policy.templates, from: start, to: end, timeZone: input.timeZone)
+            let wholeHours = whole.reduce(0.0) { $0 + Double($1.endsAt - $1.startsAt) }
+            let partHours = whole.filter { $0.startsAt >= partStart && $0.startsAt < partEnd }
+                .reduce(0.0) { $0 + Double($1.endsAt - $1.startsAt) }
+            let share = wholeHours > 0 ? partHours / wholeHours : Double(partEnd - partStart) / Double(end - start)
+            let shifts = input.shifts.indices.filter { input.shifts[$0].startsAt >= partStart && input.shifts[$0].startsAt < partEnd }
+                .sorted { (input.shifts[$0].startsAt, $0) < (input.shifts[$1].startsAt, $1) }
+            months.append(PlanMonth(start: partStart, end: partEnd, title: title, share: share, shifts: shifts))
+            cursor = end
+        }
+        return months
+    }
+
+    /// Hours person `p` holds in shifts of `month`.
+    func hours(_ p: Int, in month: PlanMonth) -> Double {
+        seatsOfPerson[p].reduce(0.0) { total, seatIndex in
+            let shift = input.shifts[seats[seatIndex].shift]
+            return shift.startsAt >= month.start && shift.startsAt < month.end ? total + shift.hours : total
+        }
+    }
+
+    func target(_ p: Int, in month: PlanMonth) -> Double { people[p].targetPerMonth * month.share }
+
+    // MARK: - The rules, asked per person and shift
+
+    enum Refusal: Int, CaseIterable {
+        case started, full, alreadyIn, outsideHours, away, clash, team, needsBuddy, needsAgent, atTarget
+
+        var text: String {
+            switch self {
+            case .started: "started already"
+            case .full: "the shift is full"
+            case .alreadyIn: "in it already"
+            case .outsideHours: "outside their working hours"
+            case .away: "on time off"
+            case .clash: "an overlapping shift or too little rest"
+            case .team: "their team's limit for one shift"
+            case .needsBuddy: "no support buddy in it for them"
+            case .needsAgent: "nobody working in it to listen to"
+            case .atTarget: "at their target already"
+            }
+        }
+    }
+
+    func seated(_ s: Int) -> Int { seatedCount[s] }
+
+    /// Shifts before `s` that `p` sits, counting those before the range: under the policy's
+    /// number they are a newcomer who needs a buddy.
+    func isNewcomer(_ p: Int, at s: Int) -> Bool {
+        let start = input.shifts[s].startsAt
+        let earlier = seatsOfPerson[p].filter { input.shifts[seats[$0].shift].startsAt < start }.count
+        return people[p].shiftsBefore + earlier < policy.newcomerBuddyShifts
+    }
+
+    mutating func outsideHours(_ p: Int, _ s: Int) -> Bool {
+        let zone = people[p].timeZone.identifier
+        if workingHoursCache[zone] == nil { workingHoursCache[zone] = Array(repeating: nil, count: input.shifts.count) }
+        if let known = workingHoursCache[zone]?[s] { return known }
+        let shift = input.shifts[s]
+        let outside = RotationRules.outsideWorkingHours(startsAt: shift.startsAt, endsAt: shift.endsAt,
+                                                        timeZone: people[p].timeZone, window: policy.workingHours) != nil
+        workingHoursCache[zone]?[s] = outside
+        return outside
+    }
+
+    /// The first rule that keeps `p` out of shift `s` in `role`, ignoring `except` (a seat being
+    /// re-checked), or nil when they may sit it.
+    mutating func refusal(_ p: Int, _ s: Int, role: AssignmentRole, except: Int? = nil) -> Refusal? {
+        let shift = input.shifts[s]
+        let person = people[p]
+        if shift.startsAt < input.now { return .started }
+        if outsideHours(p, s) { return .outsideHours }
+        // The seat being re-checked counts as not there.
+        let excepted = except.map { seats[$0] }.flatMap { $0.shift == s && $0.role != .listener ? $0 : nil }
+        let lessOne = excepted == nil ? 0 : 1
+        let mine = seatsOfPerson[p].filter { $0 != except }
+        if mine.contains(where: { seats[$0].shift == s }) { return .alreadyIn }
+        if role != .listener, seatedCount[s] - lessOne >= shift.maxSeats { return .full }
+        if !person.timeOff.isEmpty,
+           RotationRules.away(startsAt: shift.startsAt, endsAt: shift.endsAt, timeOff: person.timeOff) != nil { return .away }
+        let spans = mine.map { (input.shifts[seats[$0].shift].startsAt, input.shifts[seats[$0].shift].endsAt) }
+        if RotationRules.clash(startsAt: shift.startsAt, endsAt: shift.endsAt, others: spans,
+                               minRest: Int64(policy.minRestHours) * 3_600) != nil { return .clash }
+        if role == .listener { return seatedCount[s] - lessOne > 0 ? nil : .needsAgent }
+        let sameTeam = teamSeatedCount[s * teamCount + teamIndex[p]]
+            - (excepted.flatMap { personIndex[$0.person] }.map { !people[$0].canBuddy && teamIndex[$0] == teamIndex[p] ? 1 : 0 } ?? 0)
+        if RotationRules.teamFull(role: person.role, team: person.team, seatedOfTeam: sameTeam, limit: policy.maxPerTeamPerShift) != nil {
+            return .team
+        }
+        if !person.canBuddy, shift.buddyRequired || isNewcomer(p, at: s) {
+            let support = supportCount[s] - (excepted.flatMap { personIndex[$0.person] }.map { people[$0].canBuddy ? 1 : 0 } ?? 0)
+            if support == 0 { return .needsBuddy }
+        }
+        return nil
+    }
+
+    // MARK: - Rebalancing: what no longer holds
+
+    mutating func remove(_ seatIndex: Int) {
+        guard alive[seatIndex] else { return }
+        alive[seatIndex] = false
+        let seat = seats[seatIndex]
+        count(seat, -1)
+        seatsOfShift[seat.shift].removeAll { $0 == seatIndex }
+        if let p = personIndex[seat.person] { seatsOfPerson[p].removeAll { $0 == seatIndex } }
+        removedSeats.append(seat)
+    }
+
+    /// Future seats of people who left, seats marked for re-planning, planner seats that break
+    /// a rule now, then planner seats that put someone over their month's target.
+    mutating func dropWhatNoLongerHolds() {
+        let order = seats.indices.sorted { (input.shifts[seats[$0].shift].startsAt, $0) < (input.shifts[seats[$1].shift].startsAt, $1) }
+        for i in order where alive[i] && fillable[seats[i].shift] {
+            let seat = seats[i]
+            guard let p = personIndex[seat.person] else { remove(i); continue }
+            if seat.conflicted { remove(i); continue }
+            if seat.source == .planner, refusal(p, seat.shift, role: seat.role, except: i) != nil { remove(i) }
+        }
+        for month in months {
+            for p in people.indices {
+                var over = hours(p, in: month) - target(p, in: month)
+                let mine = seatsOfPerson[p].filter {
+                    seats[$0].source == .planner && fillable[seats[$0].shift] && month.shifts.contains(seats[$0].shift)
+                }.sorted { input.shifts[seats[$0].shift].startsAt > input.shifts[seats[$1].shift].startsAt }
+                for i in mine {
+                    let length = input.shifts[seats[i].shift].hours
+                    guard over >= length / 2 + 1e-9 else { break }
+                    remove(i)
+                    over -= length
+                }
+            }
+        }
+    }
+
+    // MARK: - Filling
+
+    /// A stable, well-mixed order for people in a month, so the same people are not always first.
+    static func mix(_ id: Int, _ salt: Int) -> UInt64 {
+        var z = UInt64(bitPattern: Int64(id)) &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(bitPattern: Int64(salt))
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    mutating func fill(_ month: PlanMonth) {
+        let open = month.shifts.filter { fillable[$0] }
+        guard !open.isEmpty else { return }
+        let salt = Int(month.start / 86_400)
+        let ordered = people.indices.sorted { (Self.mix(people[$0].id, salt), $0) < (Self.mix(people[$1].id, salt), $1) }
+        var need = people.indices.map { target($0, in: month) - hours($0, in: month) }
+        var listening = people.indices.map { p in
+            seatsOfPerson[p].filter { seats[$0].role == .listener && month.shifts.contains(seats[$0].shift) }.count
+        }
+        let weekOf = Dictionary(uniqueKeysWithValues: open.map { ($0, ShiftTime.weekStart(containing: input.shifts[$0].startsAt, timeZone: input.timeZone)) })
+        for buddies in [true, false] {
+            var active = ordered.filter { people[$0].canBuddy == buddies && need[$0] > 0 }
+            while !active.isEmpty {
+                var next: [Int] = []
+                for p in active {
+                    let role: AssignmentRole = people[p].role == .exec && listening[p] < policy.listeningShiftsPerMonth
+                        ? .listener : .agent
+                    guard let s = best(p, role: role, among: open, need: need[p], weekOf: weekOf) else { continue }
+                    add(PlanSeat(shift: s, person: people[p].id, role: role, source: .planner))
+                    need[p] -= input.shifts[s].hours
+                    if role == .listener { listening[p] += 1 }
+                    if need[p] > 0 { next.append(p) }
+                }
+                active = next
+            }
+        }
+    }
+
+    mutating func add(_ seat: PlanSeat) {
+        seats.append(seat)
+        alive.append(true)
+        let i = seats.count - 1
+        count(seat, +1)
+        seatsOfShift[seat.shift].append(i)
+        if let p = personIndex[seat.person] { seatsOfPerson[p].append(i) }
+    }
+
+    /// The shift among `open` that person `p` should take next, or nil when none may have them
+    /// or every one would take them more than half a shift past their target.
+    mutating func best(_ p: Int, role: AssignmentRole, among open: [Int], need: Double, weekOf: [Int: Int64]) -> Int? {
+        var best: (score: Int, start: Int64, s: Int)?
+        let myWeeks = seatsOfPerson[p].compactMap { weekOf[seats[$0].shift] }
+        let canBuddy = people[p].canBuddy
+        for s in open {
+            let shift = input.shifts[s]
+            guard need >= shift.hours / 2 - 1e-9, refusal(p, s, role: role) == nil else { continue }
+            let seatedNow = seated(s)
+            var score = seatedNow * 10
+            if canBuddy, shift.buddyRequired, supportCount[s] == 0 { score -= 1_000 }
+            if seatedNow < shift.minSeats { score -= 500 }
+            let week = weekOf[s] ?? 0
+            score += myWeeks.filter { $0 == week }.count * 40
+            let preference = people[p].preferences[shift.template] ?? 0
+            score += preference > 0 ? -25 : (preference < 0 ? 60 : 0)
+            if let current = best, (current.score, current.start, current.s) <= (score, shift.startsAt, s) { continue }
+            best = (score, shift.startsAt, s)
+        }
+        return best?.s
+    }
+
+    // MARK: - Buddies and pairing
+
+    /// In every shift the planner may change: the support person who is its buddy (the one
+    /// already designated if still there, else the first by id), and each newcomer paired with them.
+    mutating func designateBuddies() {
+        for s in input.shifts.indices where fillable[s] {
+            let live = seatsOfShift[s]
+            let needsBuddy = live.contains { seats[$0].role != .listener && !(personIndex[seats[$0].person].map { people[$0].canBuddy } ?? true) }
+            let support = live.filter { seats[$0].role != .listener && (personIndex[seats[$0].person].map { people[$0].canBuddy } ?? false) }
+            let buddy = needsBuddy ? (support.first { seats[$0].role == .buddy } ?? support.min { seats[$0].person < seats[$1].person }) : nil
+            for i in live where seats[i].role != .listener {
+                if let p = personIndex[seats[i].person], people[p].canBuddy {
+                    seats[i].role = i == buddy ? .buddy : .agent
+                    seats[i].pairedWith = nil
+                } else if let p = personIndex[seats[i].person] {
+                    seats[i].pairedWith = isNewcomer(p, at: s) ? buddy.map { seats[$0].person } : nil
+                }
+            }
+        }
+    }
+
+    // MARK: - Result and problems
+
+    func result() -> PlanResult {
+        var added: [PlanSeat] = [], updated: [PlanSeat] = [], final: [PlanSeat] = []
+        for i in seats.indices where alive[i] {
+            final.append(seats[i])
+            if i >= originalSeats.count {
+                added.append(seats[i])
+            } else if seats[i] != originalSeats[i] {
+                updated.append(seats[i])
+            }
+        }
+        return PlanResult(seats: final, added: added, removed: removedSeats, updated: updated, problems: problems())
+    }
+
+    func problems() -> [RotationProblem] {
+        var copy = self
+        return copy.findProblems()
+    }
+
+    mutating func findProblems() -> [RotationProblem] {
+        var problems: [RotationProblem] = []
+        for s in input.shifts.indices where input.shifts[s].endsAt > input.now
+            && input.shifts[s].startsAt >= input.from && input.shifts[s].startsAt < input.to {
+            let shift = input.shifts[s]
+            let seatedNow = seated(s)
+            if seatedNow < shift.minSeats {
+                problems.append(RotationProblem(kind: .gap, shift: s, login: nil,
+                    detail: "\(seatedNow) of at least \(shift.minSeats) seats filled: " + gapReason(s)))
+            }
+            if seatedNow > shift.maxSeats {
+                problems.append(RotationProblem(kind: .overFull, shift: s, login: nil,
+                    detail: "\(seatedNow) people for \(English.count(shift.maxSeats, "seat"))"))
+            }
+            let roles = seatsOfShift[s].filter { seats[$0].role != .listener }.compactMap { personIndex[seats[$0].person].map { people[$0].role } }
+            if let missing = RotationRules.missingBuddy(required: shift.buddyRequired, roles: roles) {
+                problems.append(RotationProblem(kind: .missingBuddy, shift: s, login: nil, detail: missing))
+            }
+            for i in seatsOfShift[s] {
+                let seat = seats[i]
+                guard let p = personIndex[seat.person] else {
+                    problems.append(RotationProblem(kind: .brokenRule, shift: s, login: nil,
+                        detail: "person #\(seat.person) is no longer active"))
+                    continue
+                }
+                if seat.conflicted {
+                    problems.append(RotationProblem(kind: .conflict, shift: s, login: people[p].login,
+                        detail: "time off hits this shift; rebalance to re-plan it"))
+                } else if shift.startsAt >= input.now, let rule = refusal(p, s, role: seat.role, except: i),
+                          rule != .full, rule != .started {
+                    problems.append(RotationProblem(kind: .brokenRule, shift: s, login: people[p].login, detail: rule.text))
+                }
+            }
+        }
+        for month in months where month.shifts.contains(where: { input.shifts[$0].endsAt > input.now }) {
+            for p in people.indices {
+                let have = hours(p, in: month), want = target(p, in: month)
+                let typical = month.shifts.first.map { input.shifts[$0].hours } ?? 3
+                if have - want >= typical / 2 + 1e-9 {
+                    problems.append(RotationProblem(kind: .overloaded, shift: nil, login: people[p].login,
+                        detail: "\(Self.hoursText(have)) of \(Self.hoursText(want)) h in \(month.title)"))
+                } else if want - have >= typical / 2 + 1e-9 {
+                    problems.append(RotationProblem(kind: .underloaded, shift: nil, login: people[p].login,
+                        detail: "\(Self.hoursText(have)) of \(Self.hoursText(want)) h in \(month.title): " + underloadReason(p, month)))
+                }
+            }
+        }
+        return problems
+    }
+
+    /// Why nobody more could sit shift `s`: how many people each rule kept out.
+    mutating func gapReason(_ s: Int) -> String {
+        guard input.shifts[s].startsAt >= input.now else { return "it has started" }
+        var tally: [Refusal: Int] = [:]
+        let month = months.first { $0.shifts.contains(s) }
+        for p in people.indices {
+            if let rule = refusal(p, s, role: .agent) {
+                tally[rule, default: 0] += 1
+            } else if let month, target(p, in: month) - hours(p, in: month) < input.shifts[s].hours / 2 {
+                tally[.atTarget, default: 0] += 1
+            }
+        }
+        return Self.tallyText(tally, total: people.count)
+    }
+
+    /// Why person `p` stays under target in `month`: how many of its shifts each rule kept them from.
+    mutating func underloadReason(_ p: Int, _ month: PlanMonth) -> String {
+        let open = month.shifts.filter { input.shifts[$0].startsAt >= input.now }
+        guard !open.isEmpty else { return "no shift left to plan this month" }
+        var tally: [Refusal: Int] = [:]
+        for s in open { if let rule = refusal(p, s, role: .agent) { tally[rule, default: 0] += 1 } }
+        return Self.tallyText(tally, total: open.count, of: "shift")
+    }
+
+    static func tallyText(_ tally: [Refusal: Int], total: Int, of noun: String = "person") -> String {
+        let parts = Refusal.allCases.compactMap { rule in tally[rule].map { "\($0) \(rule.text)" } }
+        guard !parts.isEmpty else { return "no reason found (\(English.count(total, noun)) checked)" }
+        return parts.joined(separator: ", ")
+    }
+
+    static func hoursText(_ hours: Double) -> String {
+        hours == hours.rounded() ? String(Int(hours)) : String(format: "%.1f", hours)
+    }
+}
