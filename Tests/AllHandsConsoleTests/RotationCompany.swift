@@ -39,7 +39,7 @@ enum RotationCompany {
             try db.execute("UPDATE shifts SET buddy_required = 1 WHERE id IN (?, ?)", shifts[0].id, shifts[1].id)
             try db.execute("UPDATE shifts SET max_seats = 1, template = 'late' WHERE id = ?", shifts[2].id)
             try db.execute("UPDATE shifts SET template = 'americas-am' WHERE id = ?", shifts[3].id)
-            try db.execute("UPDATE shift_assignments SET role = 'buddy', source = 'planner' WHERE shift_id = ? AND person_id = ?",
+            try db.execute("UPDATE shift_assignments SET role = 'buddy' WHERE shift_id = ? AND person_id = ?",
                            shifts[1].id, try person("fkim"))
             try db.execute("UPDATE shift_assignments SET paired_with = ? WHERE shift_id = ? AND person_id = ?",
                            try person("fkim"), shifts[1].id, try person("jsato"))

@@ -222,6 +222,31 @@ final class RotationScreenTests: XCTestCase {
         XCTAssertTrue(f.console.state.messageIsError)
     }
 
+    /// P plans a quarter from today in one keystroke; the notice says what it did, and the
+    /// database agrees. R rebalances; c lists what is still wrong; q comes back to the calendar.
+    func testALeadPlansAQuarterWithOneKeyRebalancesAndChecks() throws {
+        let f = try fixture(login: "bbianchi")
+        try f.press(.character("C"), .character("P"))
+        let message = try XCTUnwrap(f.console.state.message)
+        let match = try XCTUnwrap(message.wholeMatch(of: /Planned 2026-11-22 to 2027-02-20: (\d+) shifts created, (\d+) added, 0 removed, 0 moved; .*/),
+                                  message)
+        let db = try f.otherProcess()
+        XCTAssertEqual(try db.fetchInt("SELECT count(*) FROM shifts WHERE template <> '' AND id > 6"), Int(match.1))
+        XCTAssertEqual(try db.fetchInt("SELECT count(*) FROM shift_assignments WHERE source = 'planner'"), Int(match.2))
+        XCTAssertGreaterThan(Int(match.1) ?? 0, 0)
+        try f.press(.character("w"), .character("]"))
+        XCTAssertTrue(f.screen.contains("americas-pm"), "the planned shifts show:\n\(f.screen)")
+
+        try f.press(.character("R"))
+        XCTAssertTrue(f.console.state.message?.hasPrefix("Rebalanced ") ?? false, f.console.state.message ?? "")
+        try f.press(.character("c"))
+        XCTAssertEqual(f.console.state.screen, .report(.rotationCheck))
+        XCTAssertTrue(f.screen.hasPrefix(" Rotation check · "), f.screen)
+        XCTAssertTrue(f.screen.contains("   coverage gap  2026-11-23 "), f.screen)
+        try f.press(.character("q"))
+        XCTAssertEqual(f.console.state.screen, .rotation)
+    }
+
     func testAnEmployeeSeesAssignDisabledWithTheReason() throws {
         let f = try fixture(login: "jsato")
         try f.press(.character("C"))
@@ -239,6 +264,12 @@ final class RotationScreenTests: XCTestCase {
         XCTAssertEqual(f.console.state.message, reason)
         try f.command("unseat fkim")
         XCTAssertEqual(f.console.state.message, reason)
+        for key in ["P", "R"] {
+            try f.press(.character(Character(key)))
+            XCTAssertEqual(f.console.state.message, reason, key)
+        }
+        try f.press(.character("c"))
+        XCTAssertEqual(f.console.state.screen, .report(.rotationCheck), "anyone may see what is wrong")
         let seated = try f.otherProcess().fetchInt("SELECT count(*) FROM shift_assignments")
         XCTAssertEqual(seated, 9, "nothing changed")
     }

@@ -80,7 +80,7 @@ public enum ActionID: String, CaseIterable, Sendable {
     case send, keepDraft, sendAnyway, editAgain
     case handoffRelease, handoffNext, handoffConfirm
     case calendar, previousDay, nextDay, previousPeriod, nextPeriod, today, weekView, monthView, nextShiftInDay,
-         previousShiftInDay, cycleFilter, filter, fairness, seat, unseat
+         previousShiftInDay, cycleFilter, filter, fairness, seat, unseat, plan, rebalance, check
 }
 
 /// What the argument of a `:` command is, so Tab can complete it.
@@ -215,6 +215,9 @@ public enum ActionTable {
         .init(.filter, [], command: "filter", argument: "WHO", completes: .calendarFilter, "Show whose shifts and fairness: all, mine, a LOGIN or team:NAME", in: .rotation),
         .init(.fairness, [.character("F")], command: "fairness", "Show or hide the fairness panel in the calendar's place (it stays beside the calendar from 120 columns)", in: .rotation, hint: "fairness"),
         .init(.seat, [.character("a")], command: "seat", argument: "LOGIN", completes: .login, "Put someone (me for yourself) in the selected shift", in: .rotation, hint: "assign", requires: .manageShifts, prefills: true),
+        .init(.plan, [.character("P")], command: "plan", argument: "[FROM [TO]]", "Plan: create the template shifts from today for 13 weeks and fill them fairly, keeping every seat already planned (FROM and TO in company time for another range)", in: .rotation, hint: "plan", requires: .manageShifts),
+        .init(.rebalance, [.character("R")], command: "rebalance", argument: "[FROM]", "Rebalance the future after time off, departures or new hires, changing as few seats as possible; the people affected are told", in: .rotation, hint: "rebalance", requires: .manageShifts),
+        .init(.check, [.character("c")], command: "check", "List every gap, missing buddy, over-full shift, broken rule and over- or under-loaded person of the days on show, with the reason", in: .rotation, hint: "check"),
         .init(.unseat, [.character("x")], command: "unseat", argument: "LOGIN", completes: .shiftPeople, "Take someone out of the selected shift", in: .rotation, hint: "unassign", requires: .manageShifts, prefills: true),
     ]
 
@@ -246,7 +249,7 @@ public enum ActionTable {
         // What a newcomer needs first: open, take, reply; moving around is what everyone knows.
         let order: [ActionID] = [.open, .calendar, .claim, .reply, .help, .note, .tag, .status, .send, .sendAnyway, .editAgain,
                                  .handoffRelease, .handoffNext, .handoffConfirm, .keepDraft, .loadDemo, .weekView, .monthView,
-                                 .cycleFilter, .seat, .unseat, .today, .fairness, .back,
+                                 .cycleFilter, .seat, .unseat, .plan, .rebalance, .check, .today, .fairness, .back,
                                  .search, .nextView, .down, .nextSort, .newTicket, .nextPane, .quit]
         // A key bound in a more specific context hides the same key further out (q is "back"
         // in the ticket view, not "quit"), so the hint shows what the key really does here.

@@ -84,6 +84,15 @@ extension Console {
             model.showFairness.toggle()
         case .seat, .unseat:
             return try changeSeat(add: id == .seat, argument: argument)
+        case .plan:
+            try plan(argument)
+            return .handled
+        case .rebalance:
+            try rebalance(argument)
+            return .handled
+        case .check:
+            try checkRotation()
+            return .handled
         default: return .unhandled
         }
         calendar = model
