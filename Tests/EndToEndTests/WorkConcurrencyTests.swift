@@ -6,6 +6,14 @@ import XCTest
 /// Many processes working the same tickets at once: no ticket has two owners, no message or
 /// update is lost, only clean conflicts, and the tag links and search indexes stay true.
 final class WorkConcurrencyTests: XCTestCase {
+    /// Whether process `pid` has the file at `path` open (Linux: its descriptors in /proc).
+    static func hasOpen(_ path: String, pid: Int32) -> Bool {
+        let dir = "/proc/\(pid)/fd"
+        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        let fds = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+        return fds.contains { (try? FileManager.default.destinationOfSymbolicLink(atPath: dir + "/" + $0)) == target }
+    }
+
     /// 16 processes, each as a different person, claim the same 200 tickets in different orders.
     func testSixteenProcessesRacingForTwoHundredTicketsGiveEachExactlyOneOwner() throws {
         let cli = CLI()
@@ -20,11 +28,21 @@ final class WorkConcurrencyTests: XCTestCase {
 
         let binary = try Products.require("allhands")
         var rng = SplitMix(seed: 16)
+        // The race starts for all at once: the write lock is held until every process has the
+        // database open (and so waits for the lock), however slowly a busy machine starts them.
+        let gate = try Database(path: cli.db)
+        try gate.execute("BEGIN IMMEDIATE")
         let running = try logins.map { login in
             let order = ids.shuffled(using: &rng).map(String.init)
             return (login, try ProcessRunner.start(binary, ["--db", cli.db, "--as", login, "ticket", "claim"] + order,
                                                    environment: cli.environment))
         }
+        let deadline = Date().addingTimeInterval(4)
+        while Date() < deadline, !running.allSatisfy({ Self.hasOpen(cli.db, pid: $0.1.0.processIdentifier) }) {
+            usleep(5_000)
+        }
+        XCTAssertTrue(running.allSatisfy { Self.hasOpen(cli.db, pid: $0.1.0.processIdentifier) }, "every process started")
+        try gate.execute("ROLLBACK")
         let results = running.map { ($0.0, ProcessRunner.finish($0.1.0, $0.1.1, $0.1.2)) }
 
         let owners = Dictionary(uniqueKeysWithValues: try db.fetchAll("""

@@ -54,11 +54,8 @@ enum ShiftCommands {
         let zone = ShiftTime.companyZone(workspace.config)
         let from = try fromText.map { try ShiftTime.parse($0, timeZone: zone, what: "--from") }
             ?? ShiftTime.weekStart(containing: session.clock.epochSeconds, timeZone: zone)
-        let to = try toText.map { text in
-            let instant = try ShiftTime.parse(text, timeZone: zone, what: "--to")
-            // A date alone includes that whole day.
-            return isDateAlone(text) ? ShiftTime.midnights(from: instant, days: 1, timeZone: zone).last ?? instant : instant
-        } ?? (ShiftTime.midnights(from: from, days: 7, timeZone: zone).last ?? from)
+        let to = try toText.map { try parseEnd($0, timeZone: zone, what: "--to") }
+            ?? (ShiftTime.midnights(from: from, days: 7, timeZone: zone).last ?? from)
         guard to > from else { throw UsageError("--to must come after --from") }
         let shifts = try workspace.shifts.list(from: from, to: to)
         if json { return try Output.json(shifts.map(ShiftJSON.init)) }
@@ -179,6 +176,13 @@ enum ShiftCommands {
         default: break
         }
         throw UsageError("--seats must be MIN-MAX or a number, such as 1-3 or 2 (got '\(text)')")
+    }
+
+    /// The end of a period typed as `--to`: a time as `ShiftTime.parse` reads it, or a date
+    /// alone meaning through that whole day (the next local midnight).
+    static func parseEnd(_ text: String, timeZone zone: TimeZone, what: String) throws -> Int64 {
+        let instant = try ShiftTime.parse(text, timeZone: zone, what: what)
+        return isDateAlone(text) ? ShiftTime.midnights(from: instant, days: 1, timeZone: zone).last ?? instant : instant
     }
 
     static func isDateAlone(_ text: String) -> Bool {

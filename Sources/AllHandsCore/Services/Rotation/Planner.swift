@@ -29,6 +29,8 @@ public enum Planner {
 
 /// One calendar month of the company's zone, cut to the planned range.
 struct PlanMonth {
+    /// Its place in `PlannerState.months`.
+    let index: Int
     let start: Int64
     let end: Int64
     let title: String
@@ -46,6 +48,8 @@ struct PlannerState {
     let teamIndex: [Int]
     let teamCount: Int
     let months: [PlanMonth]
+    /// Each shift's month (an index into `months`), or -1 outside the range.
+    let monthOf: [Int]
     /// Shifts the planner may change: started at or after now, inside the range.
     let fillable: [Bool]
 
@@ -60,7 +64,14 @@ struct PlannerState {
     var seatedCount: [Int]
     var supportCount: [Int]
     var teamSeatedCount: [Int]
-    private var workingHoursCache: [String: [Bool?]] = [:]
+    /// Each person's time zone as an index, and per zone and shift whether the shift lies
+    /// outside the working hours there (0 not yet known, 1 inside, 2 outside).
+    let zoneOf: [Int]
+    let zones: [TimeZone]
+    private var outsideCache: [UInt8]
+    /// Each person's live seats as `[start, end)` spans sorted by start: rest and overlap are
+    /// checked against the neighbours of a shift only.
+    var spans: [[(Int64, Int64)]]
     /// Seats that existed before planning, by (shift, person): to tell additions from updates.
     let originalSeats: [PlanSeat]
 
@@ -78,8 +89,22 @@ struct PlannerState {
             return teams.count - 1
         }
         teamCount = max(teams.count, 1)
+        var zoneIndex: [String: Int] = [:]
+        var zoneList: [TimeZone] = []
+        zoneOf = input.people.map { person in
+            if let known = zoneIndex[person.timeZone.identifier] { return known }
+            zoneIndex[person.timeZone.identifier] = zoneList.count
+            zoneList.append(person.timeZone)
+            return zoneList.count - 1
+        }
+        zones = zoneList
+        outsideCache = Array(repeating: 0, count: zoneList.count * input.shifts.count)
+        spans = Array(repeating: [], count: input.people.count)
         fillable = input.shifts.map { $0.startsAt >= input.now && $0.startsAt >= input.from && $0.startsAt < input.to }
         months = Self.months(input)
+        var monthOf = Array(repeating: -1, count: input.shifts.count)
+        for month in months { for s in month.shifts { monthOf[s] = month.index } }
+        self.monthOf = monthOf
         seats = input.seats
         originalSeats = input.seats
         alive = Array(repeating: true, count: input.seats.count)
@@ -90,9 +115,40 @@ struct PlannerState {
         teamSeatedCount = Array(repeating: 0, count: input.shifts.count * max(teams.count, 1))
         for (i, seat) in input.seats.enumerated() {
             seatsOfShift[seat.shift].append(i)
-            if let p = index[seat.person] { seatsOfPerson[p].append(i) }
+            if let p = index[seat.person] {
+                seatsOfPerson[p].append(i)
+                spans[p].append((input.shifts[seat.shift].startsAt, input.shifts[seat.shift].endsAt))
+            }
             count(seat, +1)
         }
+        for p in spans.indices { spans[p].sort { $0 < $1 } }
+    }
+
+    /// Where a span starting at `start` goes in person `p`'s sorted spans.
+    func spanIndex(_ p: Int, _ start: Int64) -> Int {
+        var low = 0, high = spans[p].count
+        while low < high {
+            let mid = (low + high) / 2
+            if spans[p][mid].0 < start { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// Whether `[start, end)` overlaps one of `p`'s spans or comes within `rest` of one.
+    /// `skipping`: one span to pass over once (the seat being re-checked).
+    func clashes(_ p: Int, _ start: Int64, _ end: Int64, rest: Int64, skipping: (Int64, Int64)? = nil) -> Bool {
+        let list = spans[p]
+        var skip = skipping
+        var i = spanIndex(p, start - rest - ShiftService.longestShift)
+        while i < list.count, list[i].0 < end + rest {
+            if let pass = skip, list[i] == pass {
+                skip = nil
+            } else if list[i].1 + rest > start {
+                return true
+            }
+            i += 1
+        }
+        return false
     }
 
     /// Keeps the per-shift counters in step with a seat coming (+1) or going (-1).
@@ -124,7 +180,7 @@ struct PlannerState {
             let share = wholeHours > 0 ? partHours / wholeHours : Double(partEnd - partStart) / Double(end - start)
             let shifts = input.shifts.indices.filter { input.shifts[$0].startsAt >= partStart && input.shifts[$0].startsAt < partEnd }
                 .sorted { (input.shifts[$0].startsAt, $0) < (input.shifts[$1].startsAt, $1) }
-            months.append(PlanMonth(start: partStart, end: partEnd, title: title, share: share, shifts: shifts))
+            months.append(PlanMonth(index: months.count, start: partStart, end: partEnd, title: title, share: share, shifts: shifts))
             cursor = end
         }
         return months
@@ -133,8 +189,8 @@ struct PlannerState {
     /// Hours person `p` holds in shifts of `month`.
     func hours(_ p: Int, in month: PlanMonth) -> Double {
         seatsOfPerson[p].reduce(0.0) { total, seatIndex in
-            let shift = input.shifts[seats[seatIndex].shift]
-            return shift.startsAt >= month.start && shift.startsAt < month.end ? total + shift.hours : total
+            let s = seats[seatIndex].shift
+            return monthOf[s] == month.index ? total + input.shifts[s].hours : total
         }
     }
 
@@ -172,14 +228,14 @@ struct PlannerState {
     }
 
     mutating func outsideHours(_ p: Int, _ s: Int) -> Bool {
-        let zone = people[p].timeZone.identifier
-        if workingHoursCache[zone] == nil { workingHoursCache[zone] = Array(repeating: nil, count: input.shifts.count) }
-        if let known = workingHoursCache[zone]?[s] { return known }
-        let shift = input.shifts[s]
-        let outside = RotationRules.outsideWorkingHours(startsAt: shift.startsAt, endsAt: shift.endsAt,
-                                                        timeZone: people[p].timeZone, window: policy.workingHours) != nil
-        workingHoursCache[zone]?[s] = outside
-        return outside
+        let slot = zoneOf[p] * input.shifts.count + s
+        if outsideCache[slot] == 0 {
+            let shift = input.shifts[s]
+            let outside = RotationRules.outsideWorkingHours(startsAt: shift.startsAt, endsAt: shift.endsAt,
+                                                            timeZone: zones[zoneOf[p]], window: policy.workingHours) != nil
+            outsideCache[slot] = outside ? 2 : 1
+        }
+        return outsideCache[slot] == 2
     }
 
     /// The first rule that keeps `p` out of shift `s` in `role`, ignoring `except` (a seat being
@@ -192,14 +248,16 @@ struct PlannerState {
         // The seat being re-checked counts as not there.
         let excepted = except.map { seats[$0] }.flatMap { $0.shift == s && $0.role != .listener ? $0 : nil }
         let lessOne = excepted == nil ? 0 : 1
-        let mine = seatsOfPerson[p].filter { $0 != except }
-        if mine.contains(where: { seats[$0].shift == s }) { return .alreadyIn }
         if role != .listener, seatedCount[s] - lessOne >= shift.maxSeats { return .full }
         if !person.timeOff.isEmpty,
            RotationRules.away(startsAt: shift.startsAt, endsAt: shift.endsAt, timeOff: person.timeOff) != nil { return .away }
-        let spans = mine.map { (input.shifts[seats[$0].shift].startsAt, input.shifts[seats[$0].shift].endsAt) }
-        if RotationRules.clash(startsAt: shift.startsAt, endsAt: shift.endsAt, others: spans,
-                               minRest: Int64(policy.minRestHours) * 3_600) != nil { return .clash }
+        let rest = Int64(policy.minRestHours) * 3_600
+        // Re-checking a seat of theirs: its own span is not a clash.
+        let own = except.flatMap { seats[$0].person == person.id ? seats[$0].shift : nil }
+            .map { (input.shifts[$0].startsAt, input.shifts[$0].endsAt) }
+        if clashes(p, shift.startsAt, shift.endsAt, rest: rest, skipping: own) {
+            return seatsOfPerson[p].contains { $0 != except && seats[$0].shift == s } ? .alreadyIn : .clash
+        }
         if role == .listener { return seatedCount[s] - lessOne > 0 ? nil : .needsAgent }
         let sameTeam = teamSeatedCount[s * teamCount + teamIndex[p]]
             - (excepted.flatMap { personIndex[$0.person] }.map { !people[$0].canBuddy && teamIndex[$0] == teamIndex[p] ? 1 : 0 } ?? 0)
@@ -221,7 +279,11 @@ struct PlannerState {
         let seat = seats[seatIndex]
         count(seat, -1)
         seatsOfShift[seat.shift].removeAll { $0 == seatIndex }
-        if let p = personIndex[seat.person] { seatsOfPerson[p].removeAll { $0 == seatIndex } }
+        if let p = personIndex[seat.person] {
+            seatsOfPerson[p].removeAll { $0 == seatIndex }
+            let span = (input.shifts[seat.shift].startsAt, input.shifts[seat.shift].endsAt)
+            if let at = spans[p].firstIndex(where: { $0 == span }) { spans[p].remove(at: at) }
+        }
         removedSeats.append(seat)
     }
 
@@ -239,7 +301,7 @@ struct PlannerState {
             for p in people.indices {
                 var over = hours(p, in: month) - target(p, in: month)
                 let mine = seatsOfPerson[p].filter {
-                    seats[$0].source == .planner && fillable[seats[$0].shift] && month.shifts.contains(seats[$0].shift)
+                    seats[$0].source == .planner && fillable[seats[$0].shift] && monthOf[seats[$0].shift] == month.index
                 }.sorted { input.shifts[seats[$0].shift].startsAt > input.shifts[seats[$1].shift].startsAt }
                 for i in mine {
                     let length = input.shifts[seats[i].shift].hours
@@ -267,18 +329,31 @@ struct PlannerState {
         let salt = Int(month.start / 86_400)
         let ordered = people.indices.sorted { (Self.mix(people[$0].id, salt), $0) < (Self.mix(people[$1].id, salt), $1) }
         var need = people.indices.map { target($0, in: month) - hours($0, in: month) }
+        let inMonth = Set(month.shifts)
         var listening = people.indices.map { p in
-            seatsOfPerson[p].filter { seats[$0].role == .listener && month.shifts.contains(seats[$0].shift) }.count
+            seatsOfPerson[p].filter { seats[$0].role == .listener && inMonth.contains(seats[$0].shift) }.count
         }
-        let weekOf = Dictionary(uniqueKeysWithValues: open.map { ($0, ShiftTime.weekStart(containing: input.shifts[$0].startsAt, timeZone: input.timeZone)) })
+        // Each open shift's week of the month (0, 1, …), to spread a person's shifts over the weeks.
+        var weekOf = Array(repeating: -1, count: input.shifts.count)
+        var weekStarts: [Int64] = []
+        for s in open {
+            let week = ShiftTime.weekStart(containing: input.shifts[s].startsAt, timeZone: input.timeZone)
+            if weekStarts.last != week { weekStarts.append(week) }
+            weekOf[s] = weekStarts.count - 1
+        }
+        // The open shifts inside each zone's working hours: the only ones its people may take.
+        var candidates: [[Int]?] = Array(repeating: nil, count: zones.count)
         for buddies in [true, false] {
             var active = ordered.filter { people[$0].canBuddy == buddies && need[$0] > 0 }
             while !active.isEmpty {
                 var next: [Int] = []
                 for p in active {
+                    let zone = zoneOf[p]
+                    if candidates[zone] == nil { candidates[zone] = open.filter { !outsideHours(p, $0) } }
                     let role: AssignmentRole = people[p].role == .exec && listening[p] < policy.listeningShiftsPerMonth
                         ? .listener : .agent
-                    guard let s = best(p, role: role, among: open, need: need[p], weekOf: weekOf) else { continue }
+                    guard let s = best(p, role: role, among: candidates[zone] ?? [], need: need[p], weekOf: weekOf,
+                                       weeks: weekStarts.count) else { continue }
                     add(PlanSeat(shift: s, person: people[p].id, role: role, source: .planner))
                     need[p] -= input.shifts[s].hours
                     if role == .listener { listening[p] += 1 }
@@ -295,27 +370,35 @@ struct PlannerState {
         let i = seats.count - 1
         count(seat, +1)
         seatsOfShift[seat.shift].append(i)
-        if let p = personIndex[seat.person] { seatsOfPerson[p].append(i) }
+        if let p = personIndex[seat.person] {
+            seatsOfPerson[p].append(i)
+            let span = (input.shifts[seat.shift].startsAt, input.shifts[seat.shift].endsAt)
+            spans[p].insert(span, at: spanIndex(p, span.0))
+        }
     }
 
     /// The shift among `open` that person `p` should take next, or nil when none may have them
     /// or every one would take them more than half a shift past their target.
-    mutating func best(_ p: Int, role: AssignmentRole, among open: [Int], need: Double, weekOf: [Int: Int64]) -> Int? {
+    mutating func best(_ p: Int, role: AssignmentRole, among open: [Int], need: Double, weekOf: [Int], weeks: Int) -> Int? {
         var best: (score: Int, start: Int64, s: Int)?
-        let myWeeks = seatsOfPerson[p].compactMap { weekOf[seats[$0].shift] }
+        var perWeek = Array(repeating: 0, count: weeks)
+        for i in seatsOfPerson[p] where weekOf[seats[i].shift] >= 0 { perWeek[weekOf[seats[i].shift]] += 1 }
         let canBuddy = people[p].canBuddy
+        let preferences = people[p].preferences
         for s in open {
             let shift = input.shifts[s]
-            guard need >= shift.hours / 2 - 1e-9, refusal(p, s, role: role) == nil else { continue }
-            let seatedNow = seated(s)
-            var score = seatedNow * 10
+            guard need >= shift.hours / 2 - 1e-9 else { continue }
+            let seatedNow = seatedCount[s]
+            var score = seatedNow * 10 + perWeek[weekOf[s]] * 40
             if canBuddy, shift.buddyRequired, supportCount[s] == 0 { score -= 1_000 }
             if seatedNow < shift.minSeats { score -= 500 }
-            let week = weekOf[s] ?? 0
-            score += myWeeks.filter { $0 == week }.count * 40
-            let preference = people[p].preferences[shift.template] ?? 0
-            score += preference > 0 ? -25 : (preference < 0 ? 60 : 0)
+            if !preferences.isEmpty {
+                let preference = preferences[shift.template] ?? 0
+                score += preference > 0 ? -25 : (preference < 0 ? 60 : 0)
+            }
+            // The rules are the dearer test: asked only of a shift that would win.
             if let current = best, (current.score, current.start, current.s) <= (score, shift.startsAt, s) { continue }
+            guard refusal(p, s, role: role) == nil else { continue }
             best = (score, shift.startsAt, s)
         }
         return best?.s
@@ -416,7 +499,7 @@ struct PlannerState {
     mutating func gapReason(_ s: Int) -> String {
         guard input.shifts[s].startsAt >= input.now else { return "it has started" }
         var tally: [Refusal: Int] = [:]
-        let month = months.first { $0.shifts.contains(s) }
+        let month = monthOf[s] >= 0 ? months[monthOf[s]] : nil
         for p in people.indices {
             if let rule = refusal(p, s, role: .agent) {
                 tally[rule, default: 0] += 1
