@@ -80,7 +80,8 @@ public enum ActionID: String, CaseIterable, Sendable {
     case send, keepDraft, sendAnyway, editAgain
     case handoffRelease, handoffNext, handoffConfirm
     case calendar, previousDay, nextDay, previousPeriod, nextPeriod, today, weekView, monthView, nextShiftInDay,
-         previousShiftInDay, cycleFilter, filter, fairness, seat, unseat, plan, rebalance, check
+         previousShiftInDay, cycleFilter, filter, fairness, seat, unseat, plan, rebalance, check, timeOff, offerSwap, swaps,
+         takeSwap, approveSwap, declineSwap, withdrawSwap
 }
 
 /// What the argument of a `:` command is, so Tab can complete it.
@@ -162,6 +163,11 @@ public enum ActionTable {
         .init(.approve, [], command: "approve", argument: "ID", "Approve goodwill gesture ID", in: .global, requires: .approveGoodwill),
         .init(.decline, [], command: "decline", argument: "ID REASON", "Decline goodwill gesture ID, saying why", in: .global, requires: .approveGoodwill),
         .init(.boundaries, [], command: "boundaries", "Requesters whose conduct was marked abusive", in: .global, requires: .reviewBoundaries),
+        .init(.swaps, [], command: "swaps", "Swaps on offer or waiting for a lead's approval, with their numbers", in: .global),
+        .init(.takeSwap, [], command: "take", argument: "ID", "Take swap ID: an open offer (it moves once a lead approves, where the policy asks)", in: .global, requires: .takeShifts),
+        .init(.withdrawSwap, [], command: "withdraw", argument: "ID", "Take back swap ID, your own offer", in: .global, requires: .takeShifts),
+        .init(.approveSwap, [], command: "approveswap", argument: "ID", "Approve taken swap ID: the seat moves", in: .global, requires: .manageShifts),
+        .init(.declineSwap, [], command: "declineswap", argument: "ID", "Decline swap ID: nobody's seat moves", in: .global, requires: .manageShifts),
 
         .init(.down, [.character("j"), .down], "Move down one line", in: .scrolling, hint: "move"),
         .init(.up, [.character("k"), .up], "Move up one line", in: .scrolling),
@@ -218,6 +224,9 @@ public enum ActionTable {
         .init(.plan, [.character("P")], command: "plan", argument: "[FROM [TO]]", "Plan: create the template shifts from today for 13 weeks and fill them fairly, keeping every seat already planned (FROM and TO in company time for another range)", in: .rotation, hint: "plan", requires: .manageShifts),
         .init(.rebalance, [.character("R")], command: "rebalance", argument: "[FROM]", "Rebalance the future after time off, departures or new hires, changing as few seats as possible; the people affected are told", in: .rotation, hint: "rebalance", requires: .manageShifts),
         .init(.check, [.character("c")], command: "check", "List every gap, missing buddy, over-full shift, broken rule and over- or under-loaded person of the days on show, with the reason", in: .rotation, hint: "check"),
+        .init(.timeOff, [.character("T")], command: "timeoff", argument: "[LOGIN] FROM TO [REASON…]", completes: .login, "Ask for time off (yours; leads anyone's), dates in company time: the planned shifts it hits are marked for re-planning", in: .rotation, hint: "time off", requires: .takeShifts, prefills: true),
+        .init(.offerSwap, [.character("o")], command: "offer", argument: "[LOGIN]", completes: .login, "Offer your seat in the selected shift to anyone (:offer LOGIN to one person)", in: .rotation, hint: "offer", requires: .takeShifts),
+        .init(.swaps, [.character("s")], "Swaps on offer or waiting for a lead's approval (:take ID takes one)", in: .rotation, hint: "swaps"),
         .init(.unseat, [.character("x")], command: "unseat", argument: "LOGIN", completes: .shiftPeople, "Take someone out of the selected shift", in: .rotation, hint: "unassign", requires: .manageShifts, prefills: true),
     ]
 
@@ -249,7 +258,8 @@ public enum ActionTable {
         // What a newcomer needs first: open, take, reply; moving around is what everyone knows.
         let order: [ActionID] = [.open, .calendar, .claim, .reply, .help, .note, .tag, .status, .send, .sendAnyway, .editAgain,
                                  .handoffRelease, .handoffNext, .handoffConfirm, .keepDraft, .loadDemo, .weekView, .monthView,
-                                 .cycleFilter, .seat, .unseat, .plan, .rebalance, .check, .today, .fairness, .back,
+                                 .cycleFilter, .offerSwap, .seat, .swaps, .timeOff, .unseat, .plan, .rebalance, .check, .today,
+                                 .fairness, .back,
                                  .search, .nextView, .down, .nextSort, .newTicket, .nextPane, .quit]
         // A key bound in a more specific context hides the same key further out (q is "back"
         // in the ticket view, not "quit"), so the hint shows what the key really does here.

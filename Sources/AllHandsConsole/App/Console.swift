@@ -229,6 +229,7 @@ public final class Console {
         if case .ticket(let id) = state.screen { try refreshOpenTicket(id) }
         if state.screen == .search { try rerunSearch() }
         if state.screen == .rotation { try reloadCalendar(everything: true) }
+        if state.screen == .report(.swaps) { reportLines = try swapLines() }
     }
 
     /// Reloads the ticket on show and says what someone else changed in it.

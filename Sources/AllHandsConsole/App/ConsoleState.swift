@@ -44,6 +44,8 @@ public enum ReportKind: Sendable, Equatable {
     case approvals, boundaries
     /// What `rotation check` finds in the days on the calendar.
     case rotationCheck
+    /// Swaps on offer or waiting for a lead.
+    case swaps
 }
 
 /// What a screen did with an action: handled it, or left it for the global actions.

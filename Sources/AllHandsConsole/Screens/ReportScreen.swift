@@ -20,6 +20,7 @@ extension Console {
                     + "(marked by \(b.setBy), \(Timestamp.localWithZone(b.setAt, timeZone: zone)))"
             }
         case .rotationCheck: return try checkRotation()
+        case .swaps: reportLines = try swapLines()
         }
         state.reportScroll = 0
         if case .report = state.screen { state.screen = .report(kind) } else { state.push(.report(kind)) }
@@ -35,6 +36,8 @@ extension Console {
             lines += TextPage.wrapped("Requesters whose conduct was marked abusive; each of their tickets shows it.", width: w, role: .muted)
         case .rotationCheck:
             lines += TextPage.wrapped(Self.rotationCheckIntro, width: w, role: .muted)
+        case .swaps:
+            lines += TextPage.wrapped(Self.swapsIntro, width: w, role: .muted)
         }
         lines.append(.init(""))
         if reportLines.isEmpty { lines.append(.init("Nothing here.", .muted)) }
@@ -45,6 +48,7 @@ extension Console {
         case .approvals: "Goodwill awaiting approval"
         case .boundaries: "Boundaries"
         case .rotationCheck: "Rotation check"
+        case .swaps: "Swaps"
         }
         return TextPage(title: title, detail: English.count(reportLines.count, "entry", plural: "entries") + " · q back", lines: lines)
     }

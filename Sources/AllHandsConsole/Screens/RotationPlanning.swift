@@ -19,7 +19,7 @@ extension Console {
             ?? ShiftTime.midnights(from: from, days: Self.planDays, timeZone: zone).last ?? from
         guard to > from else { return flash("usage: :plan FROM TO — TO must come after FROM", error: true) }
         let summary = try workspace.planner.plan(from: from, to: to)
-        try afterPlanning()
+        try afterRotaChange()
         flash("Planned " + Self.describe(summary, zone: zone))
     }
 
@@ -27,7 +27,7 @@ extension Console {
         let zone = ShiftTime.companyZone(workspace.config)
         let from = try argument.map { try ShiftTime.parse($0, timeZone: zone, what: "FROM") } ?? now
         let summary = try workspace.planner.rebalance(from: from)
-        try afterPlanning()
+        try afterRotaChange()
         flash("Rebalanced " + Self.describe(summary, zone: zone)
               + (summary.affected.isEmpty ? "" : "; affected: " + summary.affected.prefix(8).map(Sanitizer.clean).joined(separator: ", ")
                  + (summary.affected.count > 8 ? ", …" : "")))
@@ -66,10 +66,5 @@ extension Console {
         let instant = try ShiftTime.parse(text, timeZone: timeZone, what: "TO")
         guard text.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) != nil else { return instant }
         return ShiftTime.midnights(from: instant, days: 1, timeZone: timeZone).last ?? instant
-    }
-
-    private func afterPlanning() throws {
-        try reloadCalendar(everything: true)
-        try reloadShiftAndCounts()
     }
 }

@@ -93,6 +93,12 @@ extension Console {
         case .check:
             try checkRotation()
             return .handled
+        case .timeOff:
+            try addTimeOff(argument)
+            return .handled
+        case .offerSwap:
+            try offerSwap(argument)
+            return .handled
         default: return .unhandled
         }
         calendar = model
@@ -125,8 +131,7 @@ extension Console {
         } else {
             try workspace.shifts.unassign(login, fromShift: shift.id)
         }
-        try reloadCalendar(everything: true)
-        try reloadShiftAndCounts()
+        try afterRotaChange()
         let changed = calendar?.shifts.first { $0.id == shift.id } ?? shift
         flash("\(Sanitizer.clean(login)) \(add ? "is now in" : "is out of") the shift of \(describe(changed)) "
               + "(\(CalendarAgenda.seats(changed)) seats filled/min/max)")
