@@ -15,6 +15,7 @@ extension Console {
             calendar = CalendarModel(days: CalendarDays(timeZone: timeZone), me: me, today: now)
         }
         calendar?.goToday(now: now)
+        calendar?.people = [:] // fresh on every opening: teams and roles change
         try reloadCalendar(everything: true)
         calendar?.selectCurrent(now: now)
         state.push(.rotation)
@@ -26,8 +27,9 @@ extension Console {
     }
 
     /// Loads what the calendar shows and lacks: the shifts of the days on show, the month's
-    /// fairness; with `everything`, all of it again with the people (another process or this
-    /// console changed something). The selected shift stays selected.
+    /// fairness; with `everything`, both again (another process or this console changed
+    /// something). The people (for roles and teams) load once, and again only when a shift
+    /// seats someone not among them. The selected shift stays selected.
     func reloadCalendar(everything: Bool = false) throws {
         guard var model = calendar else { return }
         let selected = model.selectedShift?.id
@@ -39,7 +41,8 @@ extension Console {
         if everything || model.needsFairness {
             model.fairness = try workspace.rotation.fairness(monthContaining: model.fairnessInstant)
         }
-        if everything || model.people.isEmpty {
+        let known = model.people
+        if known.isEmpty || model.shifts.contains(where: { $0.assignments.contains { known[$0.login] == nil } }) {
             model.people = Dictionary(try workspace.people.list().map { ($0.login, $0) }, uniquingKeysWith: { a, _ in a })
         }
         if everything { model.reselect(shiftID: selected) }
