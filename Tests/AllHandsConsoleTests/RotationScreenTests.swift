@@ -114,6 +114,12 @@ final class RotationScreenTests: XCTestCase {
         XCTAssertEqual(f.console.state.screen, .rotation)
         try f.press(.escape)
         XCTAssertEqual(f.console.state.screen, .main)
+        // C works from a ticket too, and q goes back to it.
+        try f.command("goto 2")
+        try f.press(.character("C"))
+        XCTAssertEqual(f.console.state.screen, .rotation)
+        try f.press(.character("q"))
+        XCTAssertEqual(f.console.state.screen, .ticket(id: 2))
     }
 
     // MARK: - Moving around

@@ -144,6 +144,7 @@ public enum ActionTable {
         .init(.refresh, [.ctrl("l")], command: "refresh", "Reload everything from the database and redraw", in: .global),
         .init(.search, [.character("/")], command: "search", argument: "WORDS", "Search subjects and messages (word*, \"a phrase\")", in: .global, hint: "search"),
         .init(.goto, [], command: "goto", argument: "N", "Open ticket N", in: .global),
+        .init(.calendar, [.character("C")], command: "calendar", "Open the rotation calendar: month and week views, who is where, fairness, and the rota's actions", in: .global),
 
         .init(.nextPane, [.tab, .right], command: "next", "Focus the next pane", in: .main, hint: "pane"),
         .init(.previousPane, [.backTab, .left], command: "previous", "Focus the previous pane", in: .main),
@@ -157,7 +158,6 @@ public enum ActionTable {
         .init(.sort, [], command: "sort", argument: "priority|age|due", completes: .sort, "Order the queue", in: .main),
         .init(.newTicket, [.character("c")], command: "new", argument: "EMAIL SUBJECT", "Create a ticket for a phone call, chat or internal report (the first message is written next)", in: .main, hint: "new", requires: .updateTicket, prefills: true),
         .init(.endShift, [.character("E")], command: "endshift", "End your shift: release or hand off each open ticket you hold", in: .main),
-        .init(.calendar, [.character("C")], command: "calendar", "Open the rotation calendar: month and week views, who is where, fairness, and the rota's actions", in: .main),
         .init(.calendar, [.enter], "Open the rotation calendar", in: .rotationPane, hint: "calendar"),
         .init(.approvals, [], command: "approvals", "Goodwill gestures waiting for a lead's approval", in: .global, requires: .approveGoodwill),
         .init(.approve, [], command: "approve", argument: "ID", "Approve goodwill gesture ID", in: .global, requires: .approveGoodwill),

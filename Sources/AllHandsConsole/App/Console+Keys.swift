@@ -99,6 +99,7 @@ extension Console {
         case .bottom: try scrollToEdge(end: true)
         case .approvals: try showReport(.approvals)
         case .boundaries: try showReport(.boundaries)
+        case .calendar: try openRotation()
         case .swaps, .takeSwap, .approveSwap, .declineSwap, .withdrawSwap: try performSwap(id, argument: argument)
         case .approve: try decideGoodwill(argument, approve: true)
         case .decline: try decideGoodwill(argument, approve: false)

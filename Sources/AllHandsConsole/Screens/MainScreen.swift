@@ -32,7 +32,6 @@ extension Console {
             try showSort(sort)
         case .newTicket: try createTicket(argument)
         case .endShift: try startHandoff()
-        case .calendar: try openRotation()
         default:
             guard state.focus == .queue, ActionTable.action(id)?.context == .ticket else { return .unhandled }
             guard let ticket = queue.selectedTicket else {
