@@ -90,18 +90,10 @@ extension Configuration.Rotation: Decodable {
                 debugDescription: "template '\(template.name)' is defined twice")
         }
         targetHoursPerMonth = d.targetHoursPerMonth
-        if c.contains(.targetHoursPerMonth) {
-            let nested = try c.superDecoder(forKey: .targetHoursPerMonth)
-            try Configuration.rejectUnknownKeys(nested, RoleKeys.self)
-            let roles = try nested.container(keyedBy: RoleKeys.self)
-            for key in RoleKeys.allCases {
-                guard let hours = try roles.decodeIfPresent(Double.self, forKey: key) else { continue }
-                guard (0...744).contains(hours) else {
-                    throw DecodingError.dataCorruptedError(forKey: key, in: roles,
-                        debugDescription: "hours per month must be between 0 and 744, got \(hours)")
-                }
-                if let role = Role(rawValue: key.rawValue) { targetHoursPerMonth[role] = hours }
-            }
+        for (key, hours) in try Configuration.entries(c, .targetHoursPerMonth, RoleKeys.self, as: Double.self, check: {
+            (0...744).contains($0) ? nil : "hours per month must be between 0 and 744, got \($0)"
+        }) {
+            if let role = Role(rawValue: key.rawValue) { targetHoursPerMonth[role] = hours }
         }
         listeningShiftsPerMonth = try Self.count(c, .listeningShiftsPerMonth, d.listeningShiftsPerMonth, 0...100)
         maxPerTeamPerShift = try Self.count(c, .maxPerTeamPerShift, d.maxPerTeamPerShift, 1...10_000)

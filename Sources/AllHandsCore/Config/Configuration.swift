@@ -160,6 +160,24 @@ extension Configuration: Decodable {
         }
     }
 
+    /// The entries of an object under `key` whose keys are the cases of `K` (priorities, roles):
+    /// an unknown key is refused, and so is a value `check` finds fault with (its message).
+    static func entries<Outer: CodingKey, K: CodingKey & CaseIterable, V: Decodable>(
+        _ c: KeyedDecodingContainer<Outer>, _ key: Outer, _: K.Type, as _: V.Type, check: (V) -> String?
+    ) throws -> [(K, V)] {
+        guard c.contains(key) else { return [] }
+        let nested = try c.superDecoder(forKey: key)
+        try rejectUnknownKeys(nested, K.self)
+        let container = try nested.container(keyedBy: K.self)
+        return try K.allCases.compactMap { entryKey in
+            guard let value = try container.decodeIfPresent(V.self, forKey: entryKey) else { return nil }
+            if let fault = check(value) {
+                throw DecodingError.dataCorruptedError(forKey: entryKey, in: container, debugDescription: fault)
+            }
+            return (entryKey, value)
+        }
+    }
+
     /// A key the type does not know is an error naming it.
     static func rejectUnknownKeys<K: CodingKey & CaseIterable>(_ decoder: any Decoder, _: K.Type) throws {
         let any = try decoder.container(keyedBy: AnyKey.self)
@@ -257,18 +275,10 @@ extension Configuration.SLA: Decodable {
         let c = try decoder.container(keyedBy: Keys.self)
         let d = Configuration.default.sla
         firstResponseMinutes = d.firstResponseMinutes
-        if c.contains(.firstResponseMinutes) {
-            let nested = try c.superDecoder(forKey: .firstResponseMinutes)
-            try Configuration.rejectUnknownKeys(nested, PriorityKeys.self)
-            let p = try nested.container(keyedBy: PriorityKeys.self)
-            for key in PriorityKeys.allCases {
-                guard let minutes = try p.decodeIfPresent(Int.self, forKey: key) else { continue }
-                guard minutes > 0 else {
-                    throw DecodingError.dataCorruptedError(forKey: key, in: p,
-                        debugDescription: "a first-response target is a positive number of minutes, got \(minutes)")
-                }
-                if let priority = Priority(name: key.rawValue) { firstResponseMinutes[priority] = minutes }
-            }
+        for (key, minutes) in try Configuration.entries(c, .firstResponseMinutes, PriorityKeys.self, as: Int.self, check: {
+            $0 > 0 ? nil : "a first-response target is a positive number of minutes, got \($0)"
+        }) {
+            if let priority = Priority(name: key.rawValue) { firstResponseMinutes[priority] = minutes }
         }
         warnAtPercent = try c.decodeIfPresent(Int.self, forKey: .warnAtPercent) ?? d.warnAtPercent
         guard (1...100).contains(warnAtPercent) else {

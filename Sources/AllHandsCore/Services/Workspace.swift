@@ -18,6 +18,7 @@ public final class Workspace {
     public var rotation: RotationService { RotationService(context: context) }
     public var shifts: ShiftService { ShiftService(context: context) }
     public var planner: RotationPlanner { RotationPlanner(context: context) }
+    public var rotationExport: RotationExport { RotationExport(context: context) }
     public var goodwill: GoodwillService { GoodwillService(context: context) }
     public var boundaries: BoundaryService { BoundaryService(context: context) }
     public var presence: PresenceService { PresenceService(context: context) }

@@ -16,6 +16,7 @@ enum Commands {
         TimeOffCommands.add, TimeOffCommands.list, TimeOffCommands.remove,
         SwapCommands.offer, SwapCommands.take, SwapCommands.approve, SwapCommands.decline, SwapCommands.withdraw,
         SwapCommands.list,
+        RotationExportCommand.command,
         GoodwillCommands.list, GoodwillCommands.approve, GoodwillCommands.decline,
         GoodwillCommands.boundaries, GoodwillCommands.clear,
         TagsCommand.command,

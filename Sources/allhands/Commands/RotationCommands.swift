@@ -36,9 +36,8 @@ enum RotationCommands {
         try args.finish()
         let workspace = try session.workspace()
         let zone = ShiftTime.companyZone(workspace.config)
-        let from = try fromText.map { try ShiftTime.parse($0, timeZone: zone, what: "--from") } ?? session.clock.epochSeconds
-        let to = try toText.map { try endOf($0, zone: zone) }
-        let summary = try workspace.planner.rebalance(from: from, to: to)
+        let period = try ShiftCommands.period(from: fromText, to: toText, timeZone: zone)
+        let summary = try workspace.planner.rebalance(from: period.from ?? session.clock.epochSeconds, to: period.to)
         if json { return try Output.json(PlanSummaryJSON(summary)) }
         printSummary(summary, verb: "Rebalanced", workspace: workspace)
     }
@@ -141,17 +140,11 @@ enum RotationCommands {
         let workspace = try session.workspace()
         let zone = ShiftTime.companyZone(workspace.config)
         let today = ShiftTime.midnights(from: session.clock.epochSeconds, days: 0, timeZone: zone)[0]
-        let from = try fromText.map { try ShiftTime.parse($0, timeZone: zone, what: "--from") } ?? today
-        let to = try toText.map { try endOf($0, zone: zone) }
-            ?? (ShiftTime.midnights(from: from, days: 91, timeZone: zone).last ?? from)
+        let period = try ShiftCommands.period(from: fromText, to: toText, timeZone: zone)
+        let from = period.from ?? today
+        let to = period.to ?? (ShiftTime.midnights(from: from, days: 91, timeZone: zone).last ?? from)
         guard to > from else { throw UsageError("--to must come after --from") }
         return (workspace, from, to)
-    }
-
-    /// A time as typed, or the end of the day for a date alone.
-    static func endOf(_ text: String, zone: TimeZone) throws -> Int64 {
-        let instant = try ShiftTime.parse(text, timeZone: zone, what: "--to")
-        return ShiftCommands.isDateAlone(text) ? ShiftTime.midnights(from: instant, days: 1, timeZone: zone).last ?? instant : instant
     }
 
     static func hours(_ value: Double) -> String {

@@ -52,10 +52,9 @@ enum ShiftCommands {
         try args.finish()
         let workspace = try session.workspace()
         let zone = ShiftTime.companyZone(workspace.config)
-        let from = try fromText.map { try ShiftTime.parse($0, timeZone: zone, what: "--from") }
-            ?? ShiftTime.weekStart(containing: session.clock.epochSeconds, timeZone: zone)
-        let to = try toText.map { try parseEnd($0, timeZone: zone, what: "--to") }
-            ?? (ShiftTime.midnights(from: from, days: 7, timeZone: zone).last ?? from)
+        let period = try period(from: fromText, to: toText, timeZone: zone)
+        let from = period.from ?? ShiftTime.weekStart(containing: session.clock.epochSeconds, timeZone: zone)
+        let to = period.to ?? (ShiftTime.midnights(from: from, days: 7, timeZone: zone).last ?? from)
         guard to > from else { throw UsageError("--to must come after --from") }
         let shifts = try workspace.shifts.list(from: from, to: to)
         if json { return try Output.json(shifts.map(ShiftJSON.init)) }
@@ -176,6 +175,15 @@ enum ShiftCommands {
         default: break
         }
         throw UsageError("--seats must be MIN-MAX or a number, such as 1-3 or 2 (got '\(text)')")
+    }
+
+    /// A period typed as `--from`/`--to` in the company's zone, either side optional: `--from` as
+    /// `ShiftTime.parse` reads it, `--to` as `parseEnd` does; refused when it ends before it starts.
+    static func period(from fromText: String?, to toText: String?, timeZone zone: TimeZone) throws -> (from: Int64?, to: Int64?) {
+        let from = try fromText.map { try ShiftTime.parse($0, timeZone: zone, what: "--from") }
+        let to = try toText.map { try parseEnd($0, timeZone: zone, what: "--to") }
+        if let from, let to, to <= from { throw UsageError("--to must come after --from") }
+        return (from, to)
     }
 
     /// The end of a period typed as `--to`: a time as `ShiftTime.parse` reads it, or a date

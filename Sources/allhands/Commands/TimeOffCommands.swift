@@ -53,8 +53,8 @@ enum TimeOffCommands {
         try args.finish()
         let workspace = try session.workspace()
         let zone = ShiftTime.companyZone(workspace.config)
-        let from = try fromText.map { try ShiftTime.parse($0, timeZone: zone, what: "--from") } ?? session.clock.epochSeconds
-        let to = try toText.map { try ShiftCommands.parseEnd($0, timeZone: zone, what: "--to") }
+        let period = try ShiftCommands.period(from: fromText, to: toText, timeZone: zone)
+        let from = period.from ?? session.clock.epochSeconds, to = period.to
         if let to, to <= from { throw UsageError("--to must come after --from") }
         let list = try workspace.timeOff.list(login: person.map { TicketCommands.login($0, in: workspace) }, from: from, to: to)
         if json { return try Output.json(list.map { TimeOffJSON($0) }) }

@@ -59,6 +59,8 @@ struct PlannerState {
     var seatsOfShift: [[Int]]
     var seatsOfPerson: [[Int]]
     var alive: [Bool]
+    /// Each seat's person as an index into `people` (-1: not an active person).
+    var seatPerson: [Int]
     /// Per shift: people seated (listeners take no seat), support people seated, and others
     /// seated per team (`s * teamCount + team`), kept as seats come and go so a check costs O(1).
     var seatedCount: [Int]
@@ -108,6 +110,7 @@ struct PlannerState {
         seats = input.seats
         originalSeats = input.seats
         alive = Array(repeating: true, count: input.seats.count)
+        seatPerson = input.seats.map { index[$0.person] ?? -1 }
         seatsOfShift = Array(repeating: [], count: input.shifts.count)
         seatsOfPerson = Array(repeating: [], count: input.people.count)
         seatedCount = Array(repeating: 0, count: input.shifts.count)
@@ -119,7 +122,7 @@ struct PlannerState {
                 seatsOfPerson[p].append(i)
                 spans[p].append((input.shifts[seat.shift].startsAt, input.shifts[seat.shift].endsAt))
             }
-            count(seat, +1)
+            count(i, +1)
         }
         for p in spans.indices { spans[p].sort { $0 < $1 } }
     }
@@ -152,10 +155,12 @@ struct PlannerState {
     }
 
     /// Keeps the per-shift counters in step with a seat coming (+1) or going (-1).
-    mutating func count(_ seat: PlanSeat, _ delta: Int) {
+    mutating func count(_ i: Int, _ delta: Int) {
+        let seat = seats[i]
         guard seat.role != .listener else { return }
         seatedCount[seat.shift] += delta
-        guard let p = personIndex[seat.person] else { return }
+        let p = seatPerson[i]
+        guard p >= 0 else { return }
         if people[p].canBuddy {
             supportCount[seat.shift] += delta
         } else {
@@ -222,8 +227,9 @@ struct PlannerState {
     /// Shifts before `s` that `p` sits, counting those before the range: under the policy's
     /// number they are a newcomer who needs a buddy.
     func isNewcomer(_ p: Int, at s: Int) -> Bool {
-        let start = input.shifts[s].startsAt
-        let earlier = seatsOfPerson[p].filter { input.shifts[seats[$0].shift].startsAt < start }.count
+        guard policy.newcomerBuddyShifts > 0, people[p].shiftsBefore < policy.newcomerBuddyShifts else { return false }
+        // Their spans from the range's start up to this shift (spans before it were counted in `shiftsBefore`).
+        let earlier = spanIndex(p, input.shifts[s].startsAt) - spanIndex(p, input.from)
         return people[p].shiftsBefore + earlier < policy.newcomerBuddyShifts
     }
 
@@ -277,7 +283,7 @@ struct PlannerState {
         guard alive[seatIndex] else { return }
         alive[seatIndex] = false
         let seat = seats[seatIndex]
-        count(seat, -1)
+        count(seatIndex, -1)
         seatsOfShift[seat.shift].removeAll { $0 == seatIndex }
         if let p = personIndex[seat.person] {
             seatsOfPerson[p].removeAll { $0 == seatIndex }
@@ -291,12 +297,10 @@ struct PlannerState {
     /// a rule now, then planner seats that put someone over their month's target.
     mutating func dropWhatNoLongerHolds() {
         let order = seats.indices.sorted { (input.shifts[seats[$0].shift].startsAt, $0) < (input.shifts[seats[$1].shift].startsAt, $1) }
-        for i in order where alive[i] && fillable[seats[i].shift] {
-            let seat = seats[i]
-            guard let p = personIndex[seat.person] else { remove(i); continue }
-            if seat.conflicted { remove(i); continue }
-            if seat.source == .planner, refusal(p, seat.shift, role: seat.role, except: i) != nil { remove(i) }
+        for i in order where alive[i] && fillable[seats[i].shift] && (seatPerson[i] < 0 || seats[i].conflicted) {
+            remove(i)
         }
+        dropBrokenPlannerSeats(order)
         for month in months {
             for p in people.indices {
                 var over = hours(p, in: month) - target(p, in: month)
@@ -309,6 +313,21 @@ struct PlannerState {
                     remove(i)
                     over -= length
                 }
+            }
+        }
+        dropBrokenPlannerSeats(order)
+    }
+
+    /// Removes planner seats that break a rule now. A seat that goes can take another's buddy
+    /// with it, so this runs until nothing more breaks.
+    mutating func dropBrokenPlannerSeats(_ order: [Int]) {
+        var changed = true
+        while changed {
+            changed = false
+            for i in order where alive[i] && fillable[seats[i].shift] && seats[i].source == .planner
+                && refusal(seatPerson[i], seats[i].shift, role: seats[i].role, except: i) != nil {
+                remove(i)
+                changed = true
             }
         }
     }
@@ -341,6 +360,11 @@ struct PlannerState {
             if weekStarts.last != week { weekStarts.append(week) }
             weekOf[s] = weekStarts.count - 1
         }
+        // How many shifts each person has in each week of the month, kept as seats are added.
+        var perWeek = Array(repeating: 0, count: people.count * weekStarts.count)
+        for p in people.indices {
+            for i in seatsOfPerson[p] where weekOf[seats[i].shift] >= 0 { perWeek[p * weekStarts.count + weekOf[seats[i].shift]] += 1 }
+        }
         // The open shifts inside each zone's working hours: the only ones its people may take.
         var candidates: [[Int]?] = Array(repeating: nil, count: zones.count)
         for buddies in [true, false] {
@@ -352,9 +376,11 @@ struct PlannerState {
                     if candidates[zone] == nil { candidates[zone] = open.filter { !outsideHours(p, $0) } }
                     let role: AssignmentRole = people[p].role == .exec && listening[p] < policy.listeningShiftsPerMonth
                         ? .listener : .agent
+                    let weeks = p * weekStarts.count..<(p + 1) * weekStarts.count
                     guard let s = best(p, role: role, among: candidates[zone] ?? [], need: need[p], weekOf: weekOf,
-                                       weeks: weekStarts.count) else { continue }
+                                       perWeek: perWeek[weeks]) else { continue }
                     add(PlanSeat(shift: s, person: people[p].id, role: role, source: .planner))
+                    perWeek[p * weekStarts.count + weekOf[s]] += 1
                     need[p] -= input.shifts[s].hours
                     if role == .listener { listening[p] += 1 }
                     if need[p] > 0 { next.append(p) }
@@ -367,8 +393,9 @@ struct PlannerState {
     mutating func add(_ seat: PlanSeat) {
         seats.append(seat)
         alive.append(true)
+        seatPerson.append(personIndex[seat.person] ?? -1)
         let i = seats.count - 1
-        count(seat, +1)
+        count(i, +1)
         seatsOfShift[seat.shift].append(i)
         if let p = personIndex[seat.person] {
             seatsOfPerson[p].append(i)
@@ -379,17 +406,18 @@ struct PlannerState {
 
     /// The shift among `open` that person `p` should take next, or nil when none may have them
     /// or every one would take them more than half a shift past their target.
-    mutating func best(_ p: Int, role: AssignmentRole, among open: [Int], need: Double, weekOf: [Int], weeks: Int) -> Int? {
+    /// `perWeek`: the person's shifts in each week of the month.
+    mutating func best(_ p: Int, role: AssignmentRole, among open: [Int], need: Double, weekOf: [Int],
+                       perWeek: ArraySlice<Int>) -> Int? {
         var best: (score: Int, start: Int64, s: Int)?
-        var perWeek = Array(repeating: 0, count: weeks)
-        for i in seatsOfPerson[p] where weekOf[seats[i].shift] >= 0 { perWeek[weekOf[seats[i].shift]] += 1 }
+        let firstWeek = perWeek.startIndex
         let canBuddy = people[p].canBuddy
         let preferences = people[p].preferences
         for s in open {
             let shift = input.shifts[s]
             guard need >= shift.hours / 2 - 1e-9 else { continue }
             let seatedNow = seatedCount[s]
-            var score = seatedNow * 10 + perWeek[weekOf[s]] * 40
+            var score = seatedNow * 10 + perWeek[firstWeek + weekOf[s]] * 40
             if canBuddy, shift.buddyRequired, supportCount[s] == 0 { score -= 1_000 }
             if seatedNow < shift.minSeats { score -= 500 }
             if !preferences.isEmpty {
@@ -411,14 +439,15 @@ struct PlannerState {
     mutating func designateBuddies() {
         for s in input.shifts.indices where fillable[s] {
             let live = seatsOfShift[s]
-            let needsBuddy = live.contains { seats[$0].role != .listener && !(personIndex[seats[$0].person].map { people[$0].canBuddy } ?? true) }
-            let support = live.filter { seats[$0].role != .listener && (personIndex[seats[$0].person].map { people[$0].canBuddy } ?? false) }
+            let needsBuddy = live.contains { seats[$0].role != .listener && seatPerson[$0] >= 0 && !people[seatPerson[$0]].canBuddy }
+            let support = live.filter { seats[$0].role != .listener && seatPerson[$0] >= 0 && people[seatPerson[$0]].canBuddy }
             let buddy = needsBuddy ? (support.first { seats[$0].role == .buddy } ?? support.min { seats[$0].person < seats[$1].person }) : nil
             for i in live where seats[i].role != .listener {
-                if let p = personIndex[seats[i].person], people[p].canBuddy {
+                let p = seatPerson[i]
+                if p >= 0, people[p].canBuddy {
                     seats[i].role = i == buddy ? .buddy : .agent
                     seats[i].pairedWith = nil
-                } else if let p = personIndex[seats[i].person] {
+                } else if p >= 0 {
                     seats[i].pairedWith = isNewcomer(p, at: s) ? buddy.map { seats[$0].person } : nil
                 }
             }
@@ -463,6 +492,7 @@ struct PlannerState {
             if let missing = RotationRules.missingBuddy(required: shift.buddyRequired, roles: roles) {
                 problems.append(RotationProblem(kind: .missingBuddy, shift: s, login: nil, detail: missing))
             }
+            // Seats this run added kept every rule when they were added; the others are re-checked.
             for i in seatsOfShift[s] {
                 let seat = seats[i]
                 guard let p = personIndex[seat.person] else {
@@ -473,15 +503,20 @@ struct PlannerState {
                 if seat.conflicted {
                     problems.append(RotationProblem(kind: .conflict, shift: s, login: people[p].login,
                         detail: "time off hits this shift; rebalance to re-plan it"))
-                } else if shift.startsAt >= input.now, let rule = refusal(p, s, role: seat.role, except: i),
+                } else if i < originalSeats.count, shift.startsAt >= input.now, let rule = refusal(p, s, role: seat.role, except: i),
                           rule != .full, rule != .started {
                     problems.append(RotationProblem(kind: .brokenRule, shift: s, login: people[p].login, detail: rule.text))
                 }
             }
         }
+        // Hours per person and month, in one pass over the seats.
+        var held = Array(repeating: 0.0, count: people.count * max(months.count, 1))
+        for i in seats.indices where alive[i] && seatPerson[i] >= 0 && monthOf[seats[i].shift] >= 0 {
+            held[seatPerson[i] * months.count + monthOf[seats[i].shift]] += input.shifts[seats[i].shift].hours
+        }
         for month in months where month.shifts.contains(where: { input.shifts[$0].endsAt > input.now }) {
             for p in people.indices {
-                let have = hours(p, in: month), want = target(p, in: month)
+                let have = held[p * months.count + month.index], want = target(p, in: month)
                 let typical = month.shifts.first.map { input.shifts[$0].hours } ?? 3
                 if have - want >= typical / 2 + 1e-9 {
                     problems.append(RotationProblem(kind: .overloaded, shift: nil, login: people[p].login,

@@ -135,9 +135,11 @@ public struct ShiftService {
         try context.write { db in
             let shift = try Self.find(id: id, in: db)
             try checkNotOver(shift)
+            let seated = try db.fetchAll("SELECT person_id FROM shift_assignments WHERE shift_id = ?", id) { $0.int(0) }
             try db.execute("DELETE FROM shift_assignments WHERE shift_id = ?", id)
             try db.execute("DELETE FROM shifts WHERE id = ?", id)
             try context.audit("shift.delete", entity: "shift", id: id, before: Self.snapshot(shift))
+            try RotationNotices.record(personIDs: seated, summary: "\(describe(shift)) was removed", at: context.now, in: db)
         }
     }
 
@@ -160,6 +162,8 @@ public struct ShiftService {
             try db.execute("INSERT INTO shift_assignments (shift_id, person_id, created_at) VALUES (?, ?, ?)",
                            id, person.id, context.now)
             try context.audit("shift.assign", entity: "shift", id: id, after: ["person": person.login])
+            try RotationNotices.record(personIDs: [person.id], summary: "you were put in \(describe(shift))",
+                                       at: context.now, in: db)
             return try Self.find(id: id, in: db)
         }
     }
@@ -177,8 +181,15 @@ public struct ShiftService {
             }
             try db.execute("DELETE FROM shift_assignments WHERE shift_id = ? AND person_id = ?", id, person.id)
             try context.audit("shift.unassign", entity: "shift", id: id, before: ["person": person.login])
+            try RotationNotices.record(personIDs: [person.id], summary: "you were taken out of \(describe(shift))",
+                                       at: context.now, in: db)
             return try Self.find(id: id, in: db)
         }
+    }
+
+    /// "shift #12 (2026-11-24 09:00 EST)", in the company's zone, for notices.
+    func describe(_ shift: Shift) -> String {
+        "shift #\(shift.id) (\(Timestamp.localWithZone(shift.startsAt, timeZone: ShiftTime.companyZone(context.config))))"
     }
 
     private func checkNotOver(_ shift: Shift) throws {
