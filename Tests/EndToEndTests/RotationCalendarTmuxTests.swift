@@ -39,7 +39,7 @@ final class RotationCalendarTmuxTests: XCTestCase {
 
         let tmux = try console(cli, as: lead)
         try tmux.send("C")
-        try tmux.waitFor(text: " Rotation · ")
+        try tmux.waitFor(text: "(a) listens")
         try tmux.send(":", "timeoff newbie \(iso(now + 3_600)) \(iso(now + 5 * 3_600)) away", "Enter")
         try tmux.waitFor(text: "1 planned shift marked for re-planning (R rebalances)")
         try tmux.send("R")
@@ -55,7 +55,7 @@ final class RotationCalendarTmuxTests: XCTestCase {
         let newbie = try console(cli, as: "newbie")
         try newbie.waitFor(text: "Your schedule changed: ")
         try newbie.send("2", "Enter")
-        try newbie.waitFor(text: " Rotation · ")
+        try newbie.waitFor(text: "(a) listens")
         try newbie.send("q")
         try newbie.waitFor("the main screen without the notice: opening the calendar dismissed it") { screen in
             screen.contains(" 2 Rotation ") || screen.contains("On shift now") ? !screen.contains("Your schedule changed: ") : false
