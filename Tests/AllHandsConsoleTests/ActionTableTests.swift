@@ -27,7 +27,7 @@ final class ActionTableTests: XCTestCase {
         let commands = ActionTable.all.compactMap(\.command)
         XCTAssertEqual(commands.count, Set(commands).count)
         for required in ["quit", "help", "goto", "refresh"] { XCTAssertTrue(commands.contains(required), required) }
-        XCTAssertEqual(ActionTable.completions("re"), ["refresh", "release", "reply"])
+        XCTAssertEqual(ActionTable.completions("re"), ["rebalance", "refresh", "release", "reply"])
         XCTAssertEqual(ActionTable.completions("got"), ["goto"])
     }
 

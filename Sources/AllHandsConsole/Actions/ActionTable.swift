@@ -25,6 +25,10 @@ public enum ActionContext: String, CaseIterable, Sendable {
     case handoff
     /// The welcome screen of an empty database.
     case welcome
+    /// The main screen with the rotation pane focused.
+    case rotationPane
+    /// The rotation calendar (month and week views, fairness).
+    case rotation
 
     /// Where it applies, as the help screen says it inside a sentence ("in the ticket view").
     public var place: String {
@@ -40,6 +44,8 @@ public enum ActionContext: String, CaseIterable, Sendable {
         case .confirm: "when asked before a send"
         case .handoff: "when ending a shift"
         case .welcome: "on the welcome screen"
+        case .rotationPane: "on the rotation pane"
+        case .rotation: "on the rotation calendar"
         }
     }
 
@@ -56,6 +62,8 @@ public enum ActionContext: String, CaseIterable, Sendable {
         case .confirm: "Someone wrote while you were writing"
         case .handoff: "Ending a shift"
         case .welcome: "Welcome screen"
+        case .rotationPane: "Main screen, rotation pane focused"
+        case .rotation: "Rotation calendar"
         }
     }
 }
@@ -71,11 +79,18 @@ public enum ActionID: String, CaseIterable, Sendable {
          discard
     case send, keepDraft, sendAnyway, editAgain
     case handoffRelease, handoffNext, handoffConfirm
+    case calendar, previousDay, nextDay, previousPeriod, nextPeriod, today, weekView, monthView, nextShiftInDay,
+         previousShiftInDay, cycleFilter, filter, fairness, seat, unseat, plan, rebalance, check, timeOff, offerSwap, swaps,
+         takeSwap, approveSwap, declineSwap, withdrawSwap
 }
 
 /// What the argument of a `:` command is, so Tab can complete it.
 public enum ArgumentKind: Sendable {
     case status, priority, tag, macro, login, view, sort, goodwillKind, draftKind
+    /// `all`, `mine`, `team:NAME` and logins, for the calendar's filter.
+    case calendarFilter
+    /// The people in the calendar's selected shift.
+    case shiftPeople
 }
 
 /// One thing a user can do: its keys, its `:` command, what it does and where. This table
@@ -129,6 +144,7 @@ public enum ActionTable {
         .init(.refresh, [.ctrl("l")], command: "refresh", "Reload everything from the database and redraw", in: .global),
         .init(.search, [.character("/")], command: "search", argument: "WORDS", "Search subjects and messages (word*, \"a phrase\")", in: .global, hint: "search"),
         .init(.goto, [], command: "goto", argument: "N", "Open ticket N", in: .global),
+        .init(.calendar, [.character("C")], command: "calendar", "Open the rotation calendar: month and week views, who is where, fairness, and the rota's actions", in: .global),
 
         .init(.nextPane, [.tab, .right], command: "next", "Focus the next pane", in: .main, hint: "pane"),
         .init(.previousPane, [.backTab, .left], command: "previous", "Focus the previous pane", in: .main),
@@ -142,10 +158,16 @@ public enum ActionTable {
         .init(.sort, [], command: "sort", argument: "priority|age|due", completes: .sort, "Order the queue", in: .main),
         .init(.newTicket, [.character("c")], command: "new", argument: "EMAIL SUBJECT", "Create a ticket for a phone call, chat or internal report (the first message is written next)", in: .main, hint: "new", requires: .updateTicket, prefills: true),
         .init(.endShift, [.character("E")], command: "endshift", "End your shift: release or hand off each open ticket you hold", in: .main),
+        .init(.calendar, [.enter], "Open the rotation calendar", in: .rotationPane, hint: "calendar"),
         .init(.approvals, [], command: "approvals", "Goodwill gestures waiting for a lead's approval", in: .global, requires: .approveGoodwill),
         .init(.approve, [], command: "approve", argument: "ID", "Approve goodwill gesture ID", in: .global, requires: .approveGoodwill),
         .init(.decline, [], command: "decline", argument: "ID REASON", "Decline goodwill gesture ID, saying why", in: .global, requires: .approveGoodwill),
         .init(.boundaries, [], command: "boundaries", "Requesters whose conduct was marked abusive", in: .global, requires: .reviewBoundaries),
+        .init(.swaps, [], command: "swaps", "Swaps on offer or waiting for a lead's approval, with their numbers", in: .global),
+        .init(.takeSwap, [], command: "take", argument: "ID", "Take swap ID: an open offer (it moves once a lead approves, where the policy asks)", in: .global, requires: .takeShifts),
+        .init(.withdrawSwap, [], command: "withdraw", argument: "ID", "Take back swap ID, your own offer", in: .global, requires: .takeShifts),
+        .init(.approveSwap, [], command: "approveswap", argument: "ID", "Approve taken swap ID: the seat moves", in: .global, requires: .manageShifts),
+        .init(.declineSwap, [], command: "declineswap", argument: "ID", "Decline swap ID: nobody's seat moves", in: .global, requires: .manageShifts),
 
         .init(.down, [.character("j"), .down], "Move down one line", in: .scrolling, hint: "move"),
         .init(.up, [.character("k"), .up], "Move up one line", in: .scrolling),
@@ -182,6 +204,30 @@ public enum ActionTable {
         .init(.back, [.character("q"), .escape], "Back without ending the shift", in: .handoff, hint: "back"),
         .init(.open, [.enter], "Open the selected ticket", in: .search, hint: "open"),
         .init(.back, [.character("q"), .escape], "Back to where you were", in: .search, hint: "back"),
+
+        .init(.back, [.character("q"), .escape], "Back to where you were", in: .rotation, hint: "back"),
+        .init(.down, [.character("j"), .down], "Next week (month view) or next shift (week view)", in: .rotation, hint: "move"),
+        .init(.up, [.character("k"), .up], "Previous week (month view) or previous shift (week view)", in: .rotation),
+        .init(.previousDay, [.character("h"), .left], "Previous day", in: .rotation),
+        .init(.nextDay, [.character("l"), .right], "Next day", in: .rotation),
+        .init(.nextShiftInDay, [.tab], "Next shift of the selected day", in: .rotation),
+        .init(.previousShiftInDay, [.backTab], "Previous shift of the selected day", in: .rotation),
+        .init(.previousPeriod, [.character("["), .pageUp], "Previous month (week in the week view)", in: .rotation),
+        .init(.nextPeriod, [.character("]"), .pageDown], "Next month (week in the week view)", in: .rotation),
+        .init(.today, [.character("t")], command: "today", "Go to today, with the shift on now selected", in: .rotation, hint: "today"),
+        .init(.weekView, [.character("w")], command: "week", "Week view: each shift with its time, seats filled/min/max, problems and people; the now line", in: .rotation, hint: "week"),
+        .init(.monthView, [.character("m")], command: "month", "Month view: each day's shifts and the worst problem among them; the selected day's shifts below", in: .rotation, hint: "month"),
+        .init(.cycleFilter, [.character("f")], "Show everyone's shifts, then yours, then your team's", in: .rotation, hint: "filter"),
+        .init(.filter, [], command: "filter", argument: "WHO", completes: .calendarFilter, "Show whose shifts and fairness: all, mine, a LOGIN or team:NAME", in: .rotation),
+        .init(.fairness, [.character("F")], command: "fairness", "Show or hide the fairness panel in the calendar's place (it stays beside the calendar from 120 columns)", in: .rotation, hint: "fairness"),
+        .init(.seat, [.character("a")], command: "seat", argument: "LOGIN", completes: .login, "Put someone (me for yourself) in the selected shift", in: .rotation, hint: "assign", requires: .manageShifts, prefills: true),
+        .init(.plan, [.character("P")], command: "plan", argument: "[FROM [TO]]", "Plan: create the template shifts from today for 13 weeks and fill them fairly, keeping every seat already planned (FROM and TO in company time for another range)", in: .rotation, hint: "plan", requires: .manageShifts),
+        .init(.rebalance, [.character("R")], command: "rebalance", argument: "[FROM]", "Rebalance the future after time off, departures or new hires, changing as few seats as possible; the people affected are told", in: .rotation, hint: "rebalance", requires: .manageShifts),
+        .init(.check, [.character("c")], command: "check", "List every gap, missing buddy, over-full shift, broken rule and over- or under-loaded person of the days on show, with the reason", in: .rotation, hint: "check"),
+        .init(.timeOff, [.character("T")], command: "timeoff", argument: "[LOGIN] FROM TO [REASON…]", completes: .login, "Ask for time off (yours; leads anyone's), dates in company time: the planned shifts it hits are marked for re-planning", in: .rotation, hint: "time off", requires: .takeShifts, prefills: true),
+        .init(.offerSwap, [.character("o")], command: "offer", argument: "[LOGIN]", completes: .login, "Offer your seat in the selected shift to anyone (:offer LOGIN to one person)", in: .rotation, hint: "offer", requires: .takeShifts),
+        .init(.swaps, [.character("s")], "Swaps on offer or waiting for a lead's approval (:take ID takes one)", in: .rotation, hint: "swaps"),
+        .init(.unseat, [.character("x")], command: "unseat", argument: "LOGIN", completes: .shiftPeople, "Take someone out of the selected shift", in: .rotation, hint: "unassign", requires: .manageShifts, prefills: true),
     ]
 
     public static func action(_ id: ActionID) -> ConsoleAction? {
@@ -210,8 +256,10 @@ public enum ActionTable {
     /// can show a disabled one as such.
     public static func hints(in contexts: [ActionContext]) -> [(keys: String, label: String, action: ConsoleAction)] {
         // What a newcomer needs first: open, take, reply; moving around is what everyone knows.
-        let order: [ActionID] = [.open, .claim, .reply, .help, .note, .tag, .status, .send, .sendAnyway, .editAgain,
-                                 .handoffRelease, .handoffNext, .handoffConfirm, .keepDraft, .loadDemo, .back,
+        let order: [ActionID] = [.open, .calendar, .claim, .reply, .help, .note, .tag, .status, .send, .sendAnyway, .editAgain,
+                                 .handoffRelease, .handoffNext, .handoffConfirm, .keepDraft, .loadDemo, .weekView, .monthView,
+                                 .cycleFilter, .offerSwap, .seat, .swaps, .timeOff, .unseat, .plan, .rebalance, .check, .today,
+                                 .fairness, .back,
                                  .search, .nextView, .down, .nextSort, .newTicket, .nextPane, .quit]
         // A key bound in a more specific context hides the same key further out (q is "back"
         // in the ticket view, not "quit"), so the hint shows what the key really does here.

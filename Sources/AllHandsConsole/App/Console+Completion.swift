@@ -26,6 +26,8 @@ extension Console {
         case .sort: QueueViews.sortNames
         case .goodwillKind: Goodwill.Kind.allCases.map(\.rawValue)
         case .draftKind: [MessageKind.reply.rawValue, MessageKind.note.rawValue]
+        case .calendarFilter: CalendarFilter.completions(people: calendar?.people.values.sorted { $0.login < $1.login } ?? [])
+        case .shiftPeople: calendar?.selectedShift?.people ?? []
         }
     }
 }

@@ -7,7 +7,12 @@ extension Console {
     /// The contexts that apply now, most specific first.
     var contexts: [ActionContext] {
         switch state.screen {
-        case .main: state.focus == .queue ? [.queue, .ticket, .scrolling, .main, .global] : [.main, .global]
+        case .main:
+            switch state.focus {
+            case .queue: [.queue, .ticket, .scrolling, .main, .global]
+            case .rotation: [.rotationPane, .main, .global]
+            case .tags: [.main, .global]
+            }
         case .ticket: [.view, .ticket, .scrolling, .global]
         case .help, .report: [.view, .scrolling, .global]
         case .search: [.search, .scrolling, .global]
@@ -15,6 +20,7 @@ extension Console {
         case .confirmSend: [.confirm, .scrolling]
         case .handoff: [.handoff, .scrolling, .global]
         case .welcome: [.welcome, .global]
+        case .rotation: [.rotation, .scrolling, .global]
         }
     }
 
@@ -67,6 +73,7 @@ extension Console {
         case .handoff: outcome = try performOnHandoff(id)
         case .help, .report: outcome = .unhandled
         case .welcome: outcome = try performOnWelcome(id)
+        case .rotation: outcome = try performOnRotation(id, argument: argument)
         }
         if outcome == .unhandled { try performAnywhere(id, argument: argument) }
     }
@@ -92,6 +99,8 @@ extension Console {
         case .bottom: try scrollToEdge(end: true)
         case .approvals: try showReport(.approvals)
         case .boundaries: try showReport(.boundaries)
+        case .calendar: try openRotation()
+        case .swaps, .takeSwap, .approveSwap, .declineSwap, .withdrawSwap: try performSwap(id, argument: argument)
         case .approve: try decideGoodwill(argument, approve: true)
         case .decline: try decideGoodwill(argument, approve: false)
         case .goto:
@@ -154,7 +163,7 @@ extension Console {
         case .ticket: \.ticketScroll
         case .help: \.helpScroll
         case .report: \.reportScroll
-        case .main, .welcome, .search, .compose, .confirmSend, .handoff: nil
+        case .main, .welcome, .search, .compose, .confirmSend, .handoff, .rotation: nil
         }
     }
 

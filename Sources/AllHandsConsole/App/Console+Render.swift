@@ -18,7 +18,7 @@ extension Console {
         case .report(let kind): return reportPage(kind, width: width)
         case .handoff: return handoffPage(width: width)
         case .confirmSend: return compose.map { ConfirmSendPage.page($0, width: width, timeZone: timeZone) }
-        case .main, .search, .compose: return nil
+        case .main, .search, .compose, .rotation: return nil
         }
     }
 
@@ -56,6 +56,8 @@ extension Console {
             SearchResultsPane.draw(&grid, l.content, query: searchQuery, hits: searchHits, selected: searchSelection, now: t)
         case .compose:
             if let compose { ComposePane.draw(&grid, l.content, session: compose) }
+        case .rotation:
+            drawRotation(&grid, l.content, now: t)
         case .ticket, .help, .welcome, .report, .handoff, .confirmSend:
             currentPage()?.draw(&grid, l.content, scroll: pageScroll.map { state[keyPath: $0] } ?? 0)
         }

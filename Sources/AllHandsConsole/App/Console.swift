@@ -58,6 +58,8 @@ public final class Console {
     var handoffOffered: Set<Int64> = []
     /// Lines of goodwill awaiting approval or of boundaries, for the report screen.
     var reportLines: [String] = []
+    /// The rotation calendar, from the first time it is opened.
+    var calendar: CalendarModel?
     /// The editor command (`$VISUAL`, else `$EDITOR`); nil writes inline. Tests set it.
     public var editorCommand: String? = ExternalEditor.command(environment: ProcessInfo.processInfo.environment)
 
@@ -192,6 +194,7 @@ public final class Console {
         try queue.setFilter(queueFilter)
         try reloadSidePanes()
         if case .ticket(let id) = state.screen { try reloadTicket(id) }
+        if state.screen == .rotation { try reloadCalendar(everything: true) }
     }
 
     private func reloadSidePanes() throws {
@@ -225,6 +228,8 @@ public final class Console {
         for count in tagCounts where before[count.tag.qualifiedName] != count.open { changedTags[count.tag.qualifiedName] = until }
         if case .ticket(let id) = state.screen { try refreshOpenTicket(id) }
         if state.screen == .search { try rerunSearch() }
+        if state.screen == .rotation { try reloadCalendar(everything: true) }
+        if state.screen == .report(.swaps) { reportLines = try swapLines() }
     }
 
     /// Reloads the ticket on show and says what someone else changed in it.

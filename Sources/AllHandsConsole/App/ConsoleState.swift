@@ -34,11 +34,19 @@ public enum Screen: Equatable, Sendable {
     case confirmSend
     /// Ending a shift: what happens to each open ticket the person holds.
     case handoff
-    /// A read-only list: goodwill waiting for approval, or the requesters marked abusive.
+    /// A read-only list: goodwill waiting for approval, the requesters marked abusive, the rota's problems.
     case report(ReportKind)
+    /// The rotation calendar: month and week views, fairness, the rota's actions.
+    case rotation
 }
 
-public enum ReportKind: Sendable, Equatable { case approvals, boundaries }
+public enum ReportKind: Sendable, Equatable {
+    case approvals, boundaries
+    /// What `rotation check` finds in the days on the calendar.
+    case rotationCheck
+    /// Swaps on offer or waiting for a lead.
+    case swaps
+}
 
 /// What a screen did with an action: handled it, or left it for the global actions.
 enum Outcome { case handled, unhandled }
