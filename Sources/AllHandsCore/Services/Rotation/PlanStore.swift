@@ -34,13 +34,14 @@ enum PlanStore {
 
     /// Everything the planner needs for `[from, to)`, with the shift ids in the order of
     /// `input.shifts`: the whole calendar months the range touches (a month's target counts
-    /// every shift of it), and a margin around them for rest and overlaps.
+    /// every shift of it) and those of its quarter before them (what they carried over counts),
+    /// and a margin around them for rest and overlaps.
     static func load(from: Int64, to: Int64, now: Int64, mode: PlanInput.Mode, config: Configuration,
                      in db: Database) throws -> (input: PlanInput, shiftIDs: [Int]) {
         let policy = config.rotation
         let zone = ShiftTime.companyZone(config)
         let margin = margin(policy)
-        let monthsFrom = ShiftTime.month(containing: from, timeZone: zone).start
+        let monthsFrom = PlannerState.quarterStart(containing: from, timeZone: zone)
         let monthsTo = ShiftTime.month(containing: max(to - 1, from), timeZone: zone).end
         var zones: [String: TimeZone] = [:]
         var people: [PlanPerson] = []

@@ -6,17 +6,19 @@ import Foundation
 ///
 /// Month by month, every active person is brought to their target: the policy's hours for their
 /// role in each calendar month the range touches, counting every shift they hold that month
-/// (inside the range or not), with what one month rounds off carried into the next. Only
-/// shifts inside the range are filled. People who can be buddies go first, so that shifts
-/// have a support person before anyone who needs one is seated; then everyone else. Each round
-/// gives each person still short of their target one shift: of the shifts they may sit (no hard
-/// rule broken: `RotationRules`), the one that most needs them — no buddy yet, below its minimum,
-/// fewest seated — spread over the weeks and leaning to their preferences.
+/// (inside the range or not), with what one month rounds off carried into the next within a
+/// calendar quarter. Only shifts inside the range are filled. People who can be buddies go
+/// first, so that shifts have a support person before anyone who needs one is seated; then
+/// everyone else. Each round gives each person still short of their target one shift: of the
+/// shifts they may sit (no hard rule broken: `RotationRules`), the one that most needs them — no
+/// buddy yet, below its minimum, fewest seated — spread over the weeks and leaning to their
+/// preferences.
 public enum Planner {
     public static func plan(_ input: PlanInput) -> PlanResult {
         var state = PlannerState(input)
         if input.mode == .rebalance { state.dropWhatNoLongerHolds() }
         for month in state.months {
+            state.enter(month)
             if input.mode == .rebalance { state.trimOverTarget(month) }
             state.fill(month)
             state.carryOver(month)
@@ -27,12 +29,17 @@ public enum Planner {
 
     /// The problems of a rota as it stands (`rotation check`): nothing is changed.
     public static func check(_ input: PlanInput) -> [RotationProblem] {
-        let state = PlannerState(input)
+        var state = PlannerState(input)
+        for month in state.months {
+            state.enter(month)
+            state.carryOver(month)
+        }
         return state.problems()
     }
 }
 
-/// One calendar month of the company's zone that the planned range touches, whole.
+/// One calendar month of the company's zone that the planned range touches, whole (or one of
+/// its quarter before it, planned earlier: its carry counts).
 struct PlanMonth {
     /// Its place in `PlannerState.months`.
     let index: Int
@@ -41,6 +48,10 @@ struct PlanMonth {
     let title: String
     /// Indices of the shifts that start in the month, by start.
     var shifts: [Int]
+    /// January, April, July or October: nothing is carried into it.
+    let startsQuarter: Bool
+    /// Whether a plan made its template shifts: a month nobody planned carries nothing over.
+    let planned: Bool
 }
 
 struct PlannerState {
@@ -60,6 +71,8 @@ struct PlannerState {
     var removedSeats: [PlanSeat] = []
     /// Hours each person's last planned month left under (+) or over (-) its target.
     var carry: [Double]
+    /// What each month's target took from the month before, per person (`month * people.count + p`).
+    var carriedIn: [Double]
     /// Live seat indices (into `seats`) per shift and per person index; removed seats are gone from both.
     var seatsOfShift: [[Int]]
     var seatsOfPerson: [[Int]]
@@ -114,6 +127,7 @@ struct PlannerState {
         self.monthOf = monthOf
         seats = input.seats
         carry = Array(repeating: 0, count: input.people.count)
+        carriedIn = Array(repeating: 0, count: input.people.count * months.count)
         originalSeats = input.seats
         alive = Array(repeating: true, count: input.seats.count)
         seatPerson = input.seats.map { index[$0.person] ?? -1 }
@@ -176,19 +190,40 @@ struct PlannerState {
 
     // MARK: - Months and targets
 
+    /// The calendar months the range touches, after the months of its quarter before them that
+    /// were planned (they hold a template shift): what a month rounds off carries into the next
+    /// within a quarter, so a plan or a rebalance from any day of it sees the same targets (the
+    /// store loads the quarter so far).
     static func months(_ input: PlanInput) -> [PlanMonth] {
         guard input.to > input.from else { return [] }
+        let first = ShiftTime.month(containing: input.from, timeZone: input.timeZone).start
         var months: [PlanMonth] = []
-        var cursor = input.from
+        var cursor = quarterStart(containing: input.from, timeZone: input.timeZone)
         while cursor < input.to {
             let (start, end, title) = ShiftTime.month(containing: cursor, timeZone: input.timeZone)
             guard end > cursor else { break }
+            cursor = end
             let shifts = input.shifts.indices.filter { input.shifts[$0].startsAt >= start && input.shifts[$0].startsAt < end }
                 .sorted { (input.shifts[$0].startsAt, $0) < (input.shifts[$1].startsAt, $1) }
-            months.append(PlanMonth(index: months.count, start: start, end: end, title: title, shifts: shifts))
-            cursor = end
+            let planned = shifts.contains { !input.shifts[$0].template.isEmpty }
+            if start < first, !planned { continue }
+            months.append(PlanMonth(index: months.count, start: start, end: end, title: title, shifts: shifts,
+                                    startsQuarter: start == quarterStart(containing: start, timeZone: input.timeZone),
+                                    planned: planned))
         }
         return months
+    }
+
+    /// Local midnight starting the calendar quarter (January, April, July, October) that
+    /// contains `instant`.
+    static func quarterStart(containing instant: Int64, timeZone: TimeZone) -> Int64 {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        var start = ShiftTime.month(containing: instant, timeZone: timeZone).start
+        while (calendar.component(.month, from: Date(timeIntervalSince1970: TimeInterval(start))) - 1) % 3 != 0 {
+            start = ShiftTime.month(containing: start - 1, timeZone: timeZone).start
+        }
+        return start
     }
 
     /// Hours person `p` holds in shifts of `month`.
@@ -200,11 +235,25 @@ struct PlannerState {
     }
 
     /// The month's target with what the month before rounded off (carried only between planned months).
-    func target(_ p: Int, in month: PlanMonth) -> Double { people[p].targetPerMonth + carry[p] }
+    func target(_ p: Int, in month: PlanMonth) -> Double {
+        people[p].targetPerMonth + carriedIn[month.index * people.count + p]
+    }
+
+    /// Starts `month`: its targets take what the month before left over — nothing at the start
+    /// of a quarter.
+    mutating func enter(_ month: PlanMonth) {
+        if month.startsQuarter { carry = Array(repeating: 0, count: people.count) }
+        for p in people.indices { carriedIn[month.index * people.count + p] = carry[p] }
+    }
 
     /// What this month left over or under its target moves to the next, at most a month's worth.
+    /// A month nobody planned (a rebalance's first, before the plan began) carries nothing.
     mutating func carryOver(_ month: PlanMonth) {
         for p in people.indices {
+            guard month.planned else {
+                carry[p] = 0
+                continue
+            }
             let left = target(p, in: month) - hours(p, in: month)
             carry[p] = max(-people[p].targetPerMonth, min(people[p].targetPerMonth, left))
         }
@@ -314,18 +363,22 @@ struct PlannerState {
 
     /// Takes away planner seats that put someone more than half a shift over this month's
     /// target, latest first — never one that would leave its shift below its minimum or without
-    /// the support person someone there needs.
+    /// the support person someone there needs. Filling stops within half a shift of the target,
+    /// of whichever shift it added last, so "more than half a shift" is of their longest shift
+    /// that month: a plan with shifts of several lengths is not trimmed by the next rebalance.
     mutating func trimOverTarget(_ month: PlanMonth) {
         for p in people.indices {
             var over = hours(p, in: month) - target(p, in: month)
             guard over > 0 else { continue }
+            let longest = seatsOfPerson[p].filter { monthOf[seats[$0].shift] == month.index }
+                .map { input.shifts[seats[$0].shift].hours }.max() ?? 0
             let mine = seatsOfPerson[p].filter {
                 seats[$0].source == .planner && fillable[seats[$0].shift] && monthOf[seats[$0].shift] == month.index
             }.sorted { (input.shifts[seats[$0].shift].startsAt, $0) > (input.shifts[seats[$1].shift].startsAt, $1) }
             for i in mine {
                 let s = seats[i].shift
                 let length = input.shifts[s].hours
-                guard over >= length / 2 + 1e-9 else { break }
+                guard over >= longest / 2 + 1e-9 else { break }
                 let seated = seats[i].role != .listener
                 if seated, seatedCount[s] <= input.shifts[s].minSeats { continue }
                 if seated, people[p].canBuddy, supportCount[s] == 1, needsSupport(s) { continue }
@@ -540,7 +593,7 @@ struct PlannerState {
         for i in seats.indices where alive[i] && seatPerson[i] >= 0 && monthOf[seats[i].shift] >= 0 {
             held[seatPerson[i] * months.count + monthOf[seats[i].shift]] += input.shifts[seats[i].shift].hours
         }
-        for month in months where month.shifts.contains(where: { input.shifts[$0].endsAt > input.now }) {
+        for month in months where month.end > input.from && month.shifts.contains(where: { input.shifts[$0].endsAt > input.now }) {
             for p in people.indices {
                 let have = held[p * months.count + month.index], want = target(p, in: month)
                 let typical = month.shifts.first.map { input.shifts[$0].hours } ?? 3

@@ -42,6 +42,7 @@ public struct RotationPlanner {
 
     /// Re-plans the future from `from` (not before now) to `to` (default: the last planned
     /// shift): seats that no longer hold go, the holes are filled, as few changes as possible.
+    /// It works in the shifts there are; making new ones is `plan`'s.
     public func rebalance(from: Int64, to: Int64? = nil) throws -> PlanSummary {
         if let to {
             guard to > from else { throw AllHandsError.invalid("the range must end after it starts") }
@@ -73,11 +74,16 @@ public struct RotationPlanner {
         let now = context.now
         guard to > now else { throw AllHandsError.invalid("that range is over; past shifts are history and stay as they were") }
         return try context.write { db in
-            let created = try PlanStore.createTemplateShifts(from: from, to: to, now: now, config: context.config, in: db)
+            let created = mode == .fill
+                ? try PlanStore.createTemplateShifts(from: from, to: to, now: now, config: context.config, in: db) : 0
             let (input, ids) = try PlanStore.load(from: from, to: to, now: now, mode: mode, config: context.config, in: db)
             let result = Planner.plan(input)
             try PlanStore.apply(result, shiftIDs: ids, now: now, in: db)
-            let logins = Dictionary(uniqueKeysWithValues: input.people.map { ($0.id, $0.login) })
+            var logins = Dictionary(uniqueKeysWithValues: input.people.map { ($0.id, $0.login) })
+            // Someone who left is not planned for, but is affected by their seats going.
+            for id in result.affected where logins[id] == nil {
+                logins[id] = try db.fetchOne("SELECT login FROM people WHERE id = ?", id) { $0.string(0) }
+            }
             let affected = result.affected.compactMap { logins[$0] }.sorted()
             let summary = PlanSummary(from: from, to: to, shiftsCreated: created, added: result.added.count,
                                       removed: result.removed.count, moved: result.moved, affected: affected,
