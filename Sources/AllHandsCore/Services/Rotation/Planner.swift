@@ -79,6 +79,8 @@ struct PlannerState {
     var alive: [Bool]
     /// Each seat's person as an index into `people` (-1: not an active person).
     var seatPerson: [Int]
+    /// Hours each person holds in each month (`p * months.count + month`), kept as seats come and go.
+    var held: [Double]
     /// Per shift: people seated (listeners take no seat), support people seated, and others
     /// seated per team (`s * teamCount + team`), kept as seats come and go so a check costs O(1).
     var seatedCount: [Int]
@@ -131,6 +133,7 @@ struct PlannerState {
         originalSeats = input.seats
         alive = Array(repeating: true, count: input.seats.count)
         seatPerson = input.seats.map { index[$0.person] ?? -1 }
+        held = Array(repeating: 0, count: input.people.count * max(months.count, 1))
         seatsOfShift = Array(repeating: [], count: input.shifts.count)
         seatsOfPerson = Array(repeating: [], count: input.people.count)
         seatedCount = Array(repeating: 0, count: input.shifts.count)
@@ -174,9 +177,13 @@ struct PlannerState {
         return false
     }
 
-    /// Keeps the per-shift counters in step with a seat coming (+1) or going (-1).
+    /// Keeps the per-shift counters and the hours per month in step with a seat coming (+1) or
+    /// going (-1).
     mutating func count(_ i: Int, _ delta: Int) {
         let seat = seats[i]
+        if seatPerson[i] >= 0, monthOf[seat.shift] >= 0 {
+            held[seatPerson[i] * months.count + monthOf[seat.shift]] += Double(delta) * input.shifts[seat.shift].hours
+        }
         guard seat.role != .listener else { return }
         seatedCount[seat.shift] += delta
         let p = seatPerson[i]
@@ -227,12 +234,7 @@ struct PlannerState {
     }
 
     /// Hours person `p` holds in shifts of `month`.
-    func hours(_ p: Int, in month: PlanMonth) -> Double {
-        seatsOfPerson[p].reduce(0.0) { total, seatIndex in
-            let s = seats[seatIndex].shift
-            return monthOf[s] == month.index ? total + input.shifts[s].hours : total
-        }
-    }
+    func hours(_ p: Int, in month: PlanMonth) -> Double { held[p * months.count + month.index] }
 
     /// The month's target with what the month before rounded off (carried only between planned months).
     func target(_ p: Int, in month: PlanMonth) -> Double {
@@ -588,14 +590,9 @@ struct PlannerState {
                 }
             }
         }
-        // Hours per person and month, in one pass over the seats.
-        var held = Array(repeating: 0.0, count: people.count * max(months.count, 1))
-        for i in seats.indices where alive[i] && seatPerson[i] >= 0 && monthOf[seats[i].shift] >= 0 {
-            held[seatPerson[i] * months.count + monthOf[seats[i].shift]] += input.shifts[seats[i].shift].hours
-        }
         for month in months where month.end > input.from && month.shifts.contains(where: { input.shifts[$0].endsAt > input.now }) {
             for p in people.indices {
-                let have = held[p * months.count + month.index], want = target(p, in: month)
+                let have = hours(p, in: month), want = target(p, in: month)
                 let typical = month.shifts.first.map { input.shifts[$0].hours } ?? 3
                 if have - want >= typical / 2 + 1e-9 {
                     problems.append(RotationProblem(kind: .overloaded, shift: nil, login: people[p].login,
