@@ -66,6 +66,15 @@ struct PlannerState {
     let monthOf: [Int]
     /// Shifts the planner may change: started at or after now, inside the range.
     let fillable: [Bool]
+    /// The shifts' fields the hot loops read, as flat arrays (no struct copied per look).
+    let startOf: [Int64]
+    let endOf: [Int64]
+    let hoursOf: [Double]
+    let minSeatsOf: [Int]
+    let maxSeatsOf: [Int]
+    let buddyRequiredOf: [Bool]
+    /// Whether each person can be a buddy.
+    let canBuddyOf: [Bool]
 
     var seats: [PlanSeat]
     var removedSeats: [PlanSeat] = []
@@ -123,6 +132,13 @@ struct PlannerState {
         outsideCache = Array(repeating: 0, count: zoneList.count * input.shifts.count)
         spans = Array(repeating: [], count: input.people.count)
         fillable = input.shifts.map { $0.startsAt >= input.now && $0.startsAt >= input.from && $0.startsAt < input.to }
+        startOf = input.shifts.map(\.startsAt)
+        endOf = input.shifts.map(\.endsAt)
+        hoursOf = input.shifts.map(\.hours)
+        minSeatsOf = input.shifts.map(\.minSeats)
+        maxSeatsOf = input.shifts.map(\.maxSeats)
+        buddyRequiredOf = input.shifts.map(\.buddyRequired)
+        canBuddyOf = input.people.map(\.canBuddy)
         months = Self.months(input)
         var monthOf = Array(repeating: -1, count: input.shifts.count)
         for month in months { for s in month.shifts { monthOf[s] = month.index } }
@@ -307,32 +323,34 @@ struct PlannerState {
     /// The first rule that keeps `p` out of shift `s` in `role`, ignoring `except` (a seat being
     /// re-checked), or nil when they may sit it.
     mutating func refusal(_ p: Int, _ s: Int, role: AssignmentRole, except: Int? = nil) -> Refusal? {
-        let shift = input.shifts[s]
-        let person = people[p]
-        if shift.startsAt < input.now { return .started }
+        let start = startOf[s], end = endOf[s]
+        if start < input.now { return .started }
         if outsideHours(p, s) { return .outsideHours }
         // The seat being re-checked counts as not there.
         let excepted = except.map { seats[$0] }.flatMap { $0.shift == s && $0.role != .listener ? $0 : nil }
         let lessOne = excepted == nil ? 0 : 1
-        if role != .listener, seatedCount[s] - lessOne >= shift.maxSeats { return .full }
-        if !person.timeOff.isEmpty,
-           RotationRules.away(startsAt: shift.startsAt, endsAt: shift.endsAt, timeOff: person.timeOff) != nil { return .away }
+        if role != .listener, seatedCount[s] - lessOne >= maxSeatsOf[s] { return .full }
+        if !people[p].timeOff.isEmpty,
+           RotationRules.away(startsAt: start, endsAt: end, timeOff: people[p].timeOff) != nil { return .away }
         let rest = Int64(policy.minRestHours) * 3_600
         // Re-checking a seat of theirs: its own span is not a clash.
-        let own = except.flatMap { seats[$0].person == person.id ? seats[$0].shift : nil }
-            .map { (input.shifts[$0].startsAt, input.shifts[$0].endsAt) }
-        if clashes(p, shift.startsAt, shift.endsAt, rest: rest, skipping: own) {
+        let own = except.flatMap { seats[$0].person == people[p].id ? seats[$0].shift : nil }.map { (startOf[$0], endOf[$0]) }
+        if clashes(p, start, end, rest: rest, skipping: own) {
             return seatsOfPerson[p].contains { $0 != except && seats[$0].shift == s } ? .alreadyIn : .clash
         }
         if role == .listener { return seatedCount[s] - lessOne > 0 ? nil : .needsAgent }
-        let sameTeam = teamSeatedCount[s * teamCount + teamIndex[p]]
-            - (excepted.flatMap { personIndex[$0.person] }.map { !people[$0].canBuddy && teamIndex[$0] == teamIndex[p] ? 1 : 0 } ?? 0)
-        if RotationRules.teamFull(role: person.role, team: person.team, seatedOfTeam: sameTeam, limit: policy.maxPerTeamPerShift) != nil {
-            return .team
-        }
-        if !person.canBuddy, shift.buddyRequired || isNewcomer(p, at: s) {
-            let support = supportCount[s] - (excepted.flatMap { personIndex[$0.person] }.map { people[$0].canBuddy ? 1 : 0 } ?? 0)
-            if support == 0 { return .needsBuddy }
+        let canBuddy = canBuddyOf[p]
+        if !canBuddy {
+            let sameTeam = teamSeatedCount[s * teamCount + teamIndex[p]]
+                - (excepted.flatMap { personIndex[$0.person] }.map { !canBuddyOf[$0] && teamIndex[$0] == teamIndex[p] ? 1 : 0 } ?? 0)
+            if RotationRules.teamFull(role: people[p].role, team: people[p].team, seatedOfTeam: sameTeam,
+                                      limit: policy.maxPerTeamPerShift) != nil {
+                return .team
+            }
+            if buddyRequiredOf[s] || isNewcomer(p, at: s) {
+                let support = supportCount[s] - (excepted.flatMap { personIndex[$0.person] }.map { canBuddyOf[$0] ? 1 : 0 } ?? 0)
+                if support == 0 { return .needsBuddy }
+            }
         }
         return nil
     }
@@ -427,11 +445,11 @@ struct PlannerState {
         let open = month.shifts.filter { fillable[$0] }
         guard !open.isEmpty else { return }
         let salt = Int(month.start / 86_400)
-        let ordered = people.indices.sorted { (Self.mix(people[$0].id, salt), $0) < (Self.mix(people[$1].id, salt), $1) }
+        let keys = people.map { Self.mix($0.id, salt) }
+        let ordered = people.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }
         var need = people.indices.map { target($0, in: month) - hours($0, in: month) }
-        let inMonth = Set(month.shifts)
         var listening = people.indices.map { p in
-            seatsOfPerson[p].filter { seats[$0].role == .listener && inMonth.contains(seats[$0].shift) }.count
+            seatsOfPerson[p].filter { seats[$0].role == .listener && monthOf[seats[$0].shift] == month.index }.count
         }
         // Each open shift's week of the month (0, 1, …), to spread a person's shifts over the weeks.
         var weekOf = Array(repeating: -1, count: input.shifts.count)
@@ -457,9 +475,8 @@ struct PlannerState {
                     if candidates[zone] == nil { candidates[zone] = open.filter { !outsideHours(p, $0) } }
                     let role: AssignmentRole = people[p].role == .exec && listening[p] < policy.listeningShiftsPerMonth
                         ? .listener : .agent
-                    let weeks = p * weekStarts.count..<(p + 1) * weekStarts.count
                     guard let s = best(p, role: role, among: candidates[zone] ?? [], need: need[p], weekOf: weekOf,
-                                       perWeek: perWeek[weeks]) else { continue }
+                                       perWeek: perWeek, base: p * weekStarts.count) else { continue }
                     add(PlanSeat(shift: s, person: people[p].id, role: role, source: .planner))
                     perWeek[p * weekStarts.count + weekOf[s]] += 1
                     need[p] -= input.shifts[s].hours
@@ -488,27 +505,26 @@ struct PlannerState {
     /// The shift among `open` that person `p` should take next, or nil when none may have them
     /// or every one would take them more than half a shift past their target.
     /// `perWeek`: the person's shifts in each week of the month.
+    /// `perWeek[base + w]`: the person's shifts in week `w` of the month.
     mutating func best(_ p: Int, role: AssignmentRole, among open: [Int], need: Double, weekOf: [Int],
-                       perWeek: ArraySlice<Int>) -> Int? {
+                       perWeek: [Int], base: Int) -> Int? {
         var best: (score: Int, start: Int64, s: Int)?
-        let firstWeek = perWeek.startIndex
-        let canBuddy = people[p].canBuddy
+        let canBuddy = canBuddyOf[p]
         let preferences = people[p].preferences
         for s in open {
-            let shift = input.shifts[s]
-            guard need >= shift.hours / 2 - 1e-9 else { continue }
+            guard need >= hoursOf[s] / 2 - 1e-9 else { continue }
             let seatedNow = seatedCount[s]
-            var score = seatedNow * 10 + perWeek[firstWeek + weekOf[s]] * 40
-            if canBuddy, shift.buddyRequired, supportCount[s] == 0 { score -= 1_000 }
-            if seatedNow < shift.minSeats { score -= 500 }
+            var score = seatedNow * 10 + perWeek[base + weekOf[s]] * 40
+            if canBuddy, buddyRequiredOf[s], supportCount[s] == 0 { score -= 1_000 }
+            if seatedNow < minSeatsOf[s] { score -= 500 }
             if !preferences.isEmpty {
-                let preference = preferences[shift.template] ?? 0
+                let preference = preferences[input.shifts[s].template] ?? 0
                 score += preference > 0 ? -25 : (preference < 0 ? 60 : 0)
             }
             // The rules are the dearer test: asked only of a shift that would win.
-            if let current = best, (current.score, current.start, current.s) <= (score, shift.startsAt, s) { continue }
+            if let current = best, (current.score, current.start, current.s) <= (score, startOf[s], s) { continue }
             guard refusal(p, s, role: role) == nil else { continue }
-            best = (score, shift.startsAt, s)
+            best = (score, startOf[s], s)
         }
         return best?.s
     }
