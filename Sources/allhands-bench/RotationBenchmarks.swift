@@ -31,7 +31,7 @@ struct RotationBenchmarks {
         report.add("rotation", "seats planned", Double(plan.seats.count), "seats")
         var planned = input
         planned.seats = plan.seats
-        planned.now = from
+        planned.now = from - 1
         report.add("rotation", "hard-rule violations", Double(RotationBenchmark.violations(planned)), "", atMost: 0)
         let monthly = RotationBenchmark.monthlyRatios(planned).map { Fairness.balanceScore(values: $0) }
         report.add("rotation", "balance score, worst month", monthly.min() ?? 0, "", atLeast: 0.95)

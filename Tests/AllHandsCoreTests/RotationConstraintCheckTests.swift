@@ -11,12 +11,12 @@ final class RotationConstraintCheckTests: XCTestCase {
 
     /// Asks whether `login` may sit in shift #1 as `role`, replacing `replacing`.
     func refusal(_ f: Fixture, _ login: String, as role: AssignmentRole = .agent, replacing: String? = nil,
-                 at now: Int64 = Fixture.now) throws -> AllHandsError? {
+                 at now: Int64 = Fixture.now, config: Configuration = .default) throws -> AllHandsError? {
         try f.database().read { db in
             let person = try XCTUnwrap(PeopleService.find(login: login, in: db))
             let replaced = try replacing.map { try XCTUnwrap(PeopleService.find(login: $0, in: db)) }
             return try RotationConstraintCheck.refusal(person, inShift: 1, as: role, replacing: replaced,
-                                                       config: .default, now: now, db: db)
+                                                       config: config, now: now, db: db)
         }
     }
 
@@ -49,7 +49,12 @@ final class RotationConstraintCheckTests: XCTestCase {
                        .notAllowed("employee2 cannot be in shift #1: no support buddy for the people who are not support staff"))
         try f.workspace().people.add(Person(login: "exec1", name: "An exec", role: .exec))
         XCTAssertNil(try refusal(f, "exec1", as: .listener), "a listener takes no seat and needs no buddy")
-        XCTAssertNil(try refusal(f, "employee2", replacing: "employee1"),
+        var settled = Configuration.default
+        settled.rotation.newcomerBuddyShifts = 0
+        XCTAssertNil(try refusal(f, "employee2", replacing: "employee1", config: settled),
                      "seat for seat in a shift already without its buddy makes it no worse")
+        XCTAssertEqual(try refusal(f, "employee2", replacing: "employee1"),
+                       .notAllowed("employee2 cannot be in shift #1: a newcomer's first shifts need a support buddy beside them, and nobody in it is one"),
+                       "unless it seats a newcomer without one")
     }
 }

@@ -132,6 +132,20 @@ final class RotationExportTests: XCTestCase {
                              "every version of the seat is one above the last")
     }
 
+    func testACancellationSurvivesWhenTheRemovedShiftsIdComesBackForAnotherShift() throws {
+        let (f, _, afternoon) = try planned()
+        let lead = try f.workspace("lead1")
+        let old = try uid(f, afternoon, "employee2")
+        try lead.shifts.remove(id: afternoon.id)
+        // SQLite hands the highest id out again once that row is gone.
+        let next = try lead.shifts.add(startsAt: Self.morning + Self.day, endsAt: Self.morning + Self.day + 3 * Self.hour,
+                                       people: ["employee2"])
+        XCTAssertEqual(next.id, afternoon.id)
+        let calendar = try lead.rotationExport.calendar(for: "employee2")
+        XCTAssertEqual(try event(old, in: calendar).status, .cancelled, "the old seat stays cancelled")
+        XCTAssertEqual(try event(try uid(f, next, "employee2"), in: calendar).status, .confirmed)
+    }
+
     func testOnePersonsCalendarHoldsOnlyTheirSeatsAndCancellations() throws {
         let (f, morning, afternoon) = try planned()
         let lead = try f.workspace("lead1")

@@ -81,6 +81,24 @@ final class TimeOffTests: XCTestCase {
         XCTAssertThrowsError(try me.timeOff.remove(id: 2)) { XCTAssertEqual($0 as? AllHandsError, .notFound(what: "time off #2")) }
     }
 
+    func testRemovingTimeOffAlreadyBegunKeepsItsPastAndLeavesStartedShiftsAlone() throws {
+        let f = try Fixture.withShiftPeople()
+        let thu = try shift(f, Self.thursday + 14 * Self.hour, ["employee1"])
+        let fri = try shift(f, Self.thursday + Self.day + 14 * Self.hour, ["employee1"])
+        let away = try f.workspace("employee1").timeOff.add(login: "employee1", from: Self.thursday,
+                                                            to: Self.thursday + 2 * Self.day).timeOff
+        // Friday morning: Thursday's shift is history, Friday's is still to come.
+        let friday = Self.thursday + Self.day + Self.hour
+        let clock = FixedClock(epochSeconds: friday)
+        let later = try Workspace(database: Workspace.openDatabase(path: f.path, clock: clock), config: .default, clock: clock,
+                                  login: "employee1")
+        let removed = try later.timeOff.remove(id: away.id)
+        XCTAssertEqual(removed.shifts.map(\.id), [fri], "only the shift still to come is unmarked")
+        XCTAssertEqual(try conflicts(f, thu), ["employee1": "time off #1"], "a started shift stays as it was")
+        XCTAssertEqual(try later.timeOff.list(from: Self.thursday).map { [$0.startsAt, $0.endsAt] },
+                       [[Self.thursday, friday]], "the part already taken is kept, cut short at now")
+    }
+
     func testEveryoneAsksForTheirOwnTimeOffAndOnlyLeadsForSomeoneElses() throws {
         let f = try Fixture.withShiftPeople()
         let employee = try f.workspace("employee1"), support = try f.workspace("support1"), lead = try f.workspace("lead1")
@@ -137,12 +155,13 @@ final class TimeOffTests: XCTestCase {
             XCTAssertEqual($0 as? AllHandsError, .notFound(what: "person 'nobody'"))
         }
         let db = try f.database()
-        let ranges = try db.read { try TimeOffService.ranges(from: t, to: t + 3 * Self.day + 1, in: $0) }
         let ids = try db.read { db in
             try ["employee1", "employee2"].map { try XCTUnwrap(PeopleService.find(login: $0, in: db)?.id) }
         }
-        XCTAssertEqual(ranges[ids[0]]?.map(\.0), [t, t + 3 * Self.day])
-        XCTAssertEqual(ranges[ids[1]]?.map(\.1), [t + 4 * Self.day])
-        XCTAssertEqual(ranges.count, 2)
+        let ranges = try db.read { db in
+            try ids.map { try TimeOffService.ranges(personID: $0, from: t, to: t + 3 * Self.day + 1, in: db) }
+        }
+        XCTAssertEqual(ranges[0].map(\.0), [t, t + 3 * Self.day])
+        XCTAssertEqual(ranges[1].map(\.1), [t + 4 * Self.day])
     }
 }

@@ -20,7 +20,7 @@ struct DemoRota {
         let thisMonth = ShiftTime.month(containing: asOf, timeZone: zone)
         let from = ShiftTime.month(containing: thisMonth.start - 1, timeZone: zone).start
         let to = ShiftTime.month(containing: ShiftTime.month(containing: thisMonth.end, timeZone: zone).end, timeZone: zone).start
-        _ = try PlanStore.createTemplateShifts(from: from, to: to, now: from, config: config, in: db)
+        _ = try PlanStore.createTemplateShifts(from: from, to: to, now: from - 1, config: config, in: db)
 
         let shiftID = try Self.shiftAt(asOf, in: db) ?? Self.addHandShift(around: asOf, now: from, in: db)
         let (start, end) = try db.fetchOne("SELECT starts_at, ends_at FROM shifts WHERE id = ?", shiftID) {
@@ -51,7 +51,7 @@ struct DemoRota {
         }
         onShiftAtAsOf = seated.filter { $0.1 != .listener }.map(\.0.id)
 
-        let (input, ids) = try PlanStore.load(from: from, to: to, now: from, mode: .fill, config: config, in: db)
+        let (input, ids) = try PlanStore.load(from: from, to: to, now: from - 1, mode: .fill, config: config, in: db)
         try PlanStore.apply(Planner.plan(input), shiftIDs: ids, now: from, in: db)
     }
 

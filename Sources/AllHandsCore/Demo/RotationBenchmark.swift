@@ -9,7 +9,7 @@ public enum RotationBenchmark {
     /// yet), as input for planning the whole range from scratch.
     public static func input(_ database: Database, config: Configuration, from: Int64, to: Int64) throws -> PlanInput {
         var (input, _) = try database.read { db in
-            try PlanStore.load(from: from, to: to, now: from, mode: .fill, config: config, in: db)
+            try PlanStore.load(from: from, to: to, now: from - 1, mode: .fill, config: config, in: db)
         }
         let zone = ShiftTime.companyZone(config)
         input.shifts = ShiftTemplates.slots(config.rotation.templates, from: from, to: to, timeZone: zone).map(PlanShift.init)

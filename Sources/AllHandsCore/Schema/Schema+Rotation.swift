@@ -35,7 +35,8 @@ extension Schema {
             ends_at INTEGER NOT NULL,
             label TEXT NOT NULL DEFAULT '',
             sequence INTEGER NOT NULL DEFAULT 1,
-            PRIMARY KEY (shift_id, person_id)
+            -- starts_at is in the key: a deleted shift's id can come back for another shift.
+            PRIMARY KEY (shift_id, person_id, starts_at)
         ) WITHOUT ROWID;
         CREATE INDEX shift_assignments_removed_time ON shift_assignments_removed(starts_at);
         CREATE TRIGGER shift_assignments_tombstone AFTER DELETE ON shift_assignments BEGIN
@@ -44,12 +45,15 @@ extension Schema {
                 FROM shifts s WHERE s.id = old.shift_id;
         END;
         CREATE TRIGGER shift_assignments_revive AFTER INSERT ON shift_assignments
-        WHEN EXISTS (SELECT 1 FROM shift_assignments_removed WHERE shift_id = new.shift_id AND person_id = new.person_id)
+        WHEN EXISTS (SELECT 1 FROM shift_assignments_removed r JOIN shifts s ON s.id = new.shift_id
+                     WHERE r.shift_id = new.shift_id AND r.person_id = new.person_id AND r.starts_at = s.starts_at)
         BEGIN
             UPDATE shift_assignments SET sequence = (
-                SELECT sequence + 1 FROM shift_assignments_removed WHERE shift_id = new.shift_id AND person_id = new.person_id)
+                SELECT r.sequence + 1 FROM shift_assignments_removed r JOIN shifts s ON s.id = new.shift_id
+                WHERE r.shift_id = new.shift_id AND r.person_id = new.person_id AND r.starts_at = s.starts_at)
             WHERE shift_id = new.shift_id AND person_id = new.person_id;
-            DELETE FROM shift_assignments_removed WHERE shift_id = new.shift_id AND person_id = new.person_id;
+            DELETE FROM shift_assignments_removed WHERE shift_id = new.shift_id AND person_id = new.person_id
+                AND starts_at = (SELECT starts_at FROM shifts WHERE id = new.shift_id);
         END;
 
         CREATE TABLE time_off (

@@ -8,7 +8,7 @@ enum PlanStore {
     static func margin(_ policy: Configuration.Rotation) -> Int64 { Int64(policy.minRestHours) * 3_600 + 2 * 86_400 }
 
     /// Inserts the template shifts starting in `[from, to)` that do not exist yet and have not
-    /// started (the past is never changed). Returns how many it made.
+    /// started (start after `now`: the past is never changed). Returns how many it made.
     static func createTemplateShifts(from: Int64, to: Int64, now: Int64, config: Configuration, in db: Database) throws -> Int {
         let zone = ShiftTime.companyZone(config)
         let insert = try db.statement("""
@@ -17,7 +17,7 @@ enum PlanStore {
             """)
         var created = 0
         for slot in ShiftTemplates.slots(config.rotation.templates, from: max(from, now), to: to, timeZone: zone)
-        where slot.startsAt >= now {
+        where slot.startsAt > now {
             insert.bind(slot.startsAt, at: 1)
             insert.bind(slot.endsAt, at: 2)
             insert.bind(slot.minSeats, at: 3)

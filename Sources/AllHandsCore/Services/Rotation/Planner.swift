@@ -131,7 +131,7 @@ struct PlannerState {
         zones = zoneList
         outsideCache = Array(repeating: 0, count: zoneList.count * input.shifts.count)
         spans = Array(repeating: [], count: input.people.count)
-        fillable = input.shifts.map { $0.startsAt >= input.now && $0.startsAt >= input.from && $0.startsAt < input.to }
+        fillable = input.shifts.map { $0.startsAt > input.now && $0.startsAt >= input.from && $0.startsAt < input.to }
         startOf = input.shifts.map(\.startsAt)
         endOf = input.shifts.map(\.endsAt)
         hoursOf = input.shifts.map(\.hours)
@@ -306,7 +306,7 @@ struct PlannerState {
         guard policy.newcomerBuddyShifts > 0, people[p].shiftsBefore < policy.newcomerBuddyShifts else { return false }
         // Their spans from the range's start up to this shift (spans before it were counted in `shiftsBefore`).
         let earlier = spanIndex(p, input.shifts[s].startsAt) - spanIndex(p, input.from)
-        return people[p].shiftsBefore + earlier < policy.newcomerBuddyShifts
+        return RotationRules.isNewcomer(shiftsBefore: people[p].shiftsBefore + earlier, policy: policy)
     }
 
     mutating func outsideHours(_ p: Int, _ s: Int) -> Bool {
@@ -324,7 +324,7 @@ struct PlannerState {
     /// re-checked), or nil when they may sit it.
     mutating func refusal(_ p: Int, _ s: Int, role: AssignmentRole, except: Int? = nil) -> Refusal? {
         let start = startOf[s], end = endOf[s]
-        if start < input.now { return .started }
+        if start <= input.now { return .started }
         if outsideHours(p, s) { return .outsideHours }
         // The seat being re-checked counts as not there.
         let excepted = except.map { seats[$0] }.flatMap { $0.shift == s && $0.role != .listener ? $0 : nil }
@@ -338,7 +338,7 @@ struct PlannerState {
         if clashes(p, start, end, rest: rest, skipping: own) {
             return seatsOfPerson[p].contains { $0 != except && seats[$0].shift == s } ? .alreadyIn : .clash
         }
-        if role == .listener { return seatedCount[s] - lessOne > 0 ? nil : .needsAgent }
+        if role == .listener { return RotationRules.nobodyToListenTo(seated: seatedCount[s] - lessOne) == nil ? nil : .needsAgent }
         let canBuddy = canBuddyOf[p]
         if !canBuddy {
             let sameTeam = teamSeatedCount[s * teamCount + teamIndex[p]]
@@ -347,7 +347,7 @@ struct PlannerState {
                                       limit: policy.maxPerTeamPerShift) != nil {
                 return .team
             }
-            if buddyRequiredOf[s] || isNewcomer(p, at: s) {
+            if RotationRules.needsBuddy(people[p].role, shiftRequires: buddyRequiredOf[s], newcomer: isNewcomer(p, at: s)) {
                 let support = supportCount[s] - (excepted.flatMap { personIndex[$0.person] }.map { canBuddyOf[$0] ? 1 : 0 } ?? 0)
                 if support == 0 { return .needsBuddy }
             }
@@ -600,7 +600,7 @@ struct PlannerState {
                 if seat.conflicted {
                     problems.append(RotationProblem(kind: .conflict, shift: s, login: people[p].login,
                         detail: "time off hits this shift; rebalance to re-plan it"))
-                } else if i < originalSeats.count, shift.startsAt >= input.now, let rule = refusal(p, s, role: seat.role, except: i),
+                } else if i < originalSeats.count, shift.startsAt > input.now, let rule = refusal(p, s, role: seat.role, except: i),
                           rule != .full, rule != .started {
                     problems.append(RotationProblem(kind: .brokenRule, shift: s, login: people[p].login, detail: rule.text))
                 }
@@ -624,7 +624,7 @@ struct PlannerState {
 
     /// Why nobody more could sit shift `s`: how many people each rule kept out.
     mutating func gapReason(_ s: Int) -> String {
-        guard input.shifts[s].startsAt >= input.now else { return "it has started" }
+        guard input.shifts[s].startsAt > input.now else { return "it has started" }
         var tally: [Refusal: Int] = [:]
         let month = monthOf[s] >= 0 ? months[monthOf[s]] : nil
         for p in people.indices {
@@ -639,7 +639,7 @@ struct PlannerState {
 
     /// Why person `p` stays under target in `month`: how many of its shifts each rule kept them from.
     mutating func underloadReason(_ p: Int, _ month: PlanMonth) -> String {
-        let open = month.shifts.filter { input.shifts[$0].startsAt >= input.now }
+        let open = month.shifts.filter { input.shifts[$0].startsAt > input.now }
         guard !open.isEmpty else { return "no shift left to plan this month" }
         var tally: [Refusal: Int] = [:]
         for s in open { if let rule = refusal(p, s, role: .agent) { tally[rule, default: 0] += 1 } }

@@ -3,13 +3,16 @@ import Storage
 
 /// "May this person sit in this shift?" asked of the database: loads what the hard rules need
 /// (the person's other shifts near it, their time off, who else sits in it) and asks every
-/// `RotationRules` predicate. Swaps, manual assignments and the planner's writes call it inside
-/// their write transaction, so what they check is what they write.
+/// `RotationRules` predicate. Swaps call it inside their write transaction, so what they check
+/// is what they write. (The planner asks the same predicates over its in-memory state; a lead's
+/// hand assignment, `shift assign`, only refuses overlaps: it may override the other rules, and
+/// `rotation check` reports what it breaks.)
 enum RotationConstraintCheck {
     /// Throws why `person` may not sit in shift `shiftID` in `role`, taking the seat of
     /// `replacing` when given (a swap), or returns: `invalid` for a person who is not active or
     /// already in the shift, `notAllowed` for a shift that has started and for every hard rule
-    /// (seats, buddy role, working hours, overlap and rest, time off, team limit, missing buddy).
+    /// (seats, buddy role, listening, working hours, overlap and rest, time off, team limit,
+    /// missing buddy, a newcomer without one).
     static func check(_ person: Person, inShift shiftID: Int, as role: AssignmentRole, replacing: Person? = nil,
                       config: Configuration, now: Int64, db: Database) throws {
         if let refusal = try refusal(person, inShift: shiftID, as: role, replacing: replacing,
@@ -81,6 +84,9 @@ enum RotationConstraintCheck {
         // Judged after the change: refused when it takes away the shift's buddy or seats one
         // more person who needs one where none is. A listener, or seat for seat, in a shift
         // that already lacks its buddy makes it no worse (the rotation check reports the gap).
+        if role == .listener, let reason = RotationRules.nobodyToListenTo(seated: seated.count) {
+            return refuse(reason)
+        }
         let rolesAfter = seated.map(\.role) + (role == .listener ? [] : [person.role])
         if let reason = RotationRules.missingBuddy(required: shift.buddy, roles: rolesAfter) {
             let rolesBefore = sitting.filter { $0.seat != .listener }.map(\.role)
@@ -89,6 +95,15 @@ enum RotationConstraintCheck {
                 || needing(rolesAfter) > needing(rolesBefore) {
                 return refuse(reason)
             }
+        }
+        // A newcomer needs a support person beside them even where the shift does not ask for one.
+        let newcomer = try role != .listener && !RotationRules.canBuddy(person.role) && RotationRules.isNewcomer(
+            shiftsBefore: db.fetchInt("""
+                SELECT count(*) FROM shift_assignments a JOIN shifts s ON s.id = a.shift_id
+                WHERE a.person_id = ? AND s.starts_at < ?
+                """, person.id, shift.start) ?? 0, policy: config.rotation)
+        if newcomer, !seated.contains(where: { RotationRules.canBuddy($0.role) }) {
+            return refuse("a newcomer's first shifts need a support buddy beside them, and nobody in it is one")
         }
         return nil
     }

@@ -48,6 +48,22 @@ public enum RotationRules {
         return "no support buddy for the people who are not support staff"
     }
 
+    /// Whether someone in a shift needs a support buddy there: anyone but support staff, where
+    /// the shift requires one or they are still new (their first `newcomerBuddyShifts`).
+    public static func needsBuddy(_ role: Role, shiftRequires: Bool, newcomer: @autoclosure () -> Bool) -> Bool {
+        !canBuddy(role) && (shiftRequires || newcomer())
+    }
+
+    /// Whether a person who has sat `shiftsBefore` shifts is still new to the rota.
+    public static func isNewcomer(shiftsBefore: Int, policy: Configuration.Rotation) -> Bool {
+        shiftsBefore < policy.newcomerBuddyShifts
+    }
+
+    /// Why a listener may not join a shift where `seated` people work: there is nobody to listen to.
+    public static func nobodyToListenTo(seated: Int) -> String? {
+        seated > 0 ? nil : "nobody works this shift to listen to"
+    }
+
     /// Why `role` may not take a listening seat: on the rota, listening (walk-a-mile) is the
     /// executives' part; anyone else sits a shift to work it.
     public static func notAListener(_ role: Role) -> String? {

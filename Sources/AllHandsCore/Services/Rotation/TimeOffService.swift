@@ -82,11 +82,17 @@ public struct TimeOffService {
             guard timeOff.endsAt > now else {
                 throw AllHandsError.notAllowed("time off #\(id) is over; past time off is history and stays as it was")
             }
-            try db.execute("DELETE FROM time_off WHERE id = ?", id)
+            // Time off already begun keeps its past (history): it is cut short at now instead.
+            let shortened = timeOff.startsAt < now
+            if shortened {
+                try db.execute("UPDATE time_off SET ends_at = ? WHERE id = ?", now, id)
+            } else {
+                try db.execute("DELETE FROM time_off WHERE id = ?", id)
+            }
             let marked = try db.fetchAll("""
                 SELECT s.id, s.starts_at, s.ends_at FROM shift_assignments a JOIN shifts s ON s.id = a.shift_id
-                WHERE a.person_id = ? AND a.conflict = ? ORDER BY s.starts_at
-                """, personID, Self.mark(id)) { (id: $0.int(0), start: $0.int64(1), end: $0.int64(2)) }
+                WHERE a.person_id = ? AND a.conflict = ? AND s.starts_at > ? ORDER BY s.starts_at
+                """, personID, Self.mark(id), now) { (id: $0.int(0), start: $0.int64(1), end: $0.int64(2)) }
             var cleared: [Int] = []
             for shift in marked {
                 let other = try db.fetchInt("""
@@ -98,8 +104,10 @@ public struct TimeOffService {
             }
             var before = Self.snapshot(timeOff)
             if !marked.isEmpty { before["marked"] = marked.map { "#\($0.id)" }.joined(separator: ",") }
-            try context.audit("timeoff.remove", entity: "time_off", id: id, before: before,
-                              after: cleared.isEmpty ? nil : ["unmarked": cleared.map { "#\($0)" }.joined(separator: ",")])
+            var after: [String: String?] = [:]
+            if shortened { after["ends_at"] = Timestamp.iso8601(now) }
+            if !cleared.isEmpty { after["unmarked"] = cleared.map { "#\($0)" }.joined(separator: ",") }
+            try context.audit("timeoff.remove", entity: "time_off", id: id, before: before, after: after.isEmpty ? nil : after)
             if !cleared.isEmpty {
                 let shifts = cleared.map { "#\($0)" }.joined(separator: ", ")
                 try RotationNotices.record(personIDs: [personID], summary: "Time off #\(id) was removed: your "
@@ -136,17 +144,6 @@ public struct TimeOffService {
             return try db.fetchAll(Self.select + (clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND "))
                                    + " ORDER BY t.starts_at, t.id", arguments: arguments, transform: Self.timeOff)
         }
-    }
-
-    /// Each person's time off overlapping `[from, to)` as `[start, end)` pairs, by person id:
-    /// what the planner and the constraint check hold shifts against.
-    static func ranges(from: Int64, to: Int64, in db: Database) throws -> [Int: [(Int64, Int64)]] {
-        var ranges: [Int: [(Int64, Int64)]] = [:]
-        try db.forEachRow("SELECT person_id, starts_at, ends_at FROM time_off WHERE starts_at < ? AND ? < ends_at "
-                          + "ORDER BY starts_at", to, from) { row in
-            ranges[row.int(0), default: []].append((row.int64(1), row.int64(2)))
-        }
-        return ranges
     }
 
     /// One person's time off overlapping `[from, to)`.
