@@ -6,6 +6,8 @@ import XCTest
 /// Many processes working the same tickets at once: no ticket has two owners, no message or
 /// update is lost, only clean conflicts, and the tag links and search indexes stay true.
 final class WorkConcurrencyTests: XCTestCase {
+    static let racedTickets = 1_000
+
     /// Whether process `pid` has the file at `path` open (Linux: its descriptors in /proc).
     static func hasOpen(_ path: String, pid: Int32) -> Bool {
         let dir = "/proc/\(pid)/fd"
@@ -14,13 +16,15 @@ final class WorkConcurrencyTests: XCTestCase {
         return fds.contains { (try? FileManager.default.destinationOfSymbolicLink(atPath: dir + "/" + $0)) == target }
     }
 
-    /// 16 processes, each as a different person, claim the same 200 tickets in different orders.
-    func testSixteenProcessesRacingForTwoHundredTicketsGiveEachExactlyOneOwner() throws {
+    /// 16 processes, each as a different person, claim the same 1,000 tickets in different
+    /// orders. (So many that no one process can sweep them all in the few milliseconds the others
+    /// sleep between tries for the write lock: with 200, one sometimes won every ticket.)
+    func testSixteenProcessesRacingForAThousandTicketsGiveEachExactlyOneOwner() throws {
         let cli = CLI()
-        try cli.demo("--people", "40", "--tickets", "260")
+        try cli.demo("--people", "40", "--tickets", "1100")
         let db = try Database(path: cli.db)
-        let ids = try db.fetchAll("SELECT id FROM tickets ORDER BY id LIMIT 200") { $0.int(0) }
-        XCTAssertEqual(ids.count, 200)
+        let ids = try db.fetchAll("SELECT id FROM tickets ORDER BY id LIMIT \(Self.racedTickets)") { $0.int(0) }
+        XCTAssertEqual(ids.count, Self.racedTickets)
         try db.execute("UPDATE tickets SET assignee_id = NULL, status = 'open' WHERE id <= ?", try XCTUnwrap(ids.last))
         let people = try XCTUnwrap(cli.json("people", "list", "--json") as? [[String: Any]])
         let logins = Array(people.filter { $0["role"] as? String != "admin" }.compactMap { $0["login"] as? String }.prefix(16))
@@ -48,7 +52,7 @@ final class WorkConcurrencyTests: XCTestCase {
         let owners = Dictionary(uniqueKeysWithValues: try db.fetchAll("""
             SELECT t.id, p.login FROM tickets t JOIN people p ON p.id = t.assignee_id WHERE t.id <= ?
             """, try XCTUnwrap(ids.last)) { ($0.int(0), $0.string(1)) })
-        XCTAssertEqual(owners.count, 200, "every ticket has an owner")
+        XCTAssertEqual(owners.count, Self.racedTickets, "every ticket has an owner")
         var claimedBy: [Int: String] = [:]
         for (login, result) in results {
             XCTAssertTrue([0, 75].contains(result.status), "\(login): \(result.status) \(result.stderr)")
@@ -73,12 +77,12 @@ final class WorkConcurrencyTests: XCTestCase {
             for (id, winner) in lost { XCTAssertEqual(winner, owners[id], "\(login) was told the winner of #\(id)") }
             XCTAssertEqual(result.status, lost.isEmpty ? 0 : 75, login)
         }
-        XCTAssertEqual(claimedBy.count, 200)
+        XCTAssertEqual(claimedBy.count, Self.racedTickets)
         XCTAssertGreaterThan(Set(claimedBy.values).count, 1, "a real race: more than one process won something")
         let audits = try db.fetchAll("""
             SELECT entity_id, count(*) FROM audit_log WHERE action = 'ticket.claim' GROUP BY entity_id
             """) { ($0.string(0), $0.int(1)) }
-        XCTAssertEqual(audits.count, 200)
+        XCTAssertEqual(audits.count, Self.racedTickets)
         XCTAssertTrue(audits.allSatisfy { $0.1 == 1 }, "exactly one claim entry per ticket")
     }
 
