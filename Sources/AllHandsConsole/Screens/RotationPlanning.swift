@@ -63,8 +63,6 @@ extension Console {
     /// A time as typed, or the end of the day for a date alone (`:plan 2026-12-01 2026-12-31`
     /// plans through the 31st).
     static func end(_ text: String, timeZone: TimeZone) throws -> Int64 {
-        let instant = try ShiftTime.parse(text, timeZone: timeZone, what: "TO")
-        guard text.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) != nil else { return instant }
-        return ShiftTime.midnights(from: instant, days: 1, timeZone: timeZone).last ?? instant
+        try ShiftTime.parseEnd(text, timeZone: timeZone, what: "TO")
     }
 }

@@ -178,23 +178,12 @@ enum ShiftCommands {
     }
 
     /// A period typed as `--from`/`--to` in the company's zone, either side optional: `--from` as
-    /// `ShiftTime.parse` reads it, `--to` as `parseEnd` does; refused when it ends before it starts.
+    /// `ShiftTime.parse` reads it, `--to` as `ShiftTime.parseEnd` does; refused when it ends before it starts.
     static func period(from fromText: String?, to toText: String?, timeZone zone: TimeZone) throws -> (from: Int64?, to: Int64?) {
         let from = try fromText.map { try ShiftTime.parse($0, timeZone: zone, what: "--from") }
-        let to = try toText.map { try parseEnd($0, timeZone: zone, what: "--to") }
+        let to = try toText.map { try ShiftTime.parseEnd($0, timeZone: zone, what: "--to") }
         if let from, let to, to <= from { throw UsageError("--to must come after --from") }
         return (from, to)
-    }
-
-    /// The end of a period typed as `--to`: a time as `ShiftTime.parse` reads it, or a date
-    /// alone meaning through that whole day (the next local midnight).
-    static func parseEnd(_ text: String, timeZone zone: TimeZone, what: String) throws -> Int64 {
-        let instant = try ShiftTime.parse(text, timeZone: zone, what: what)
-        return isDateAlone(text) ? ShiftTime.midnights(from: instant, days: 1, timeZone: zone).last ?? instant : instant
-    }
-
-    static func isDateAlone(_ text: String) -> Bool {
-        text.trimmingCharacters(in: .whitespaces).wholeMatch(of: /\d{4}-\d{2}-\d{2}/) != nil
     }
 
     static func viewerZone(_ workspace: Workspace) -> TimeZone {

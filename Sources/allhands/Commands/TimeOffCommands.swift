@@ -26,7 +26,7 @@ enum TimeOffCommands {
         let change = try workspace.timeOff.add(
             login: TicketCommands.login(login, in: workspace),
             from: ShiftTime.parse(fromText, timeZone: zone, what: "--from"),
-            to: ShiftCommands.parseEnd(toText, timeZone: zone, what: "--to"), reason: reason)
+            to: ShiftTime.parseEnd(toText, timeZone: zone, what: "--to"), reason: reason)
         if json { return try Output.json(TimeOffJSON(change.timeOff, shifts: change.shifts)) }
         let viewer = ShiftCommands.viewerZone(workspace)
         Output.line("Added time off #\(change.timeOff.id) for \(change.timeOff.login): "

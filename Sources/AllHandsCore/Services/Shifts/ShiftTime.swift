@@ -41,6 +41,20 @@ public enum ShiftTime {
         }
     }
 
+    /// The end of a period as a person types it: a time as `parse` reads it, or a date alone
+    /// meaning through that whole day (the next local midnight): `--to 2026-12-31`,
+    /// `:plan 2026-12-01 2026-12-31`.
+    public static func parseEnd(_ text: String, timeZone: TimeZone, what: String = "end") throws -> Int64 {
+        let instant = try parse(text, timeZone: timeZone, what: what)
+        guard isDateAlone(text) else { return instant }
+        return midnights(from: instant, days: 1, timeZone: timeZone).last ?? instant
+    }
+
+    /// `2026-12-31`, with no time.
+    public static func isDateAlone(_ text: String) -> Bool {
+        text.trimmingCharacters(in: .whitespaces).wholeMatch(of: /\d{4}-\d{2}-\d{2}/) != nil
+    }
+
     /// The instants whose wall-clock time in `timeZone` is `naive` (that wall-clock time written
     /// as if it were UTC): one normally, none in a skipped hour, two in a repeated one.
     static func localInstants(naive: Int64, timeZone: TimeZone) -> [Int64] {
