@@ -55,6 +55,29 @@ final class RotationScreenTests: XCTestCase {
         XCTAssertTrue(f.screen.contains(" Mon        Tue "), f.screen)
     }
 
+    /// More people than rows: the panel says how many more and scrolls with } and { (and j k
+    /// while it is shown in the calendar's place).
+    func testTheFairnessPanelScrollsWhenEveryoneDoesNotFit() throws {
+        let f = try fixture(size: Size(width: 60, height: 12))
+        try f.otherProcess().write { db in
+            for n in 1...12 {
+                try db.execute("INSERT INTO people (login, name, role, created_at) VALUES (?, ?, 'employee', 0)",
+                               "extra\(n)", "Extra \(n)")
+            }
+        }
+        try f.press(.character("C"), .character("F"))
+        let top = f.screen
+        let more = try XCTUnwrap(top.firstMatch(of: /… (\d+) more \(\{ \} scroll\)/), top)
+        XCTAssertGreaterThan(Int(more.1) ?? 0, 0)
+        try f.press(.character("}"))
+        XCTAssertNotEqual(f.screen, top, "a page further")
+        XCTAssertTrue(f.screen.contains("Fairness · "), "the title stays")
+        try f.press(.character("{"))
+        XCTAssertEqual(f.screen, top, "and back")
+        try f.press(.character("j"))
+        XCTAssertNotEqual(f.screen, top, "j scrolls the panel while it is shown alone")
+    }
+
     func testTheMainScreensRotationPaneShowsTheNoticeAndTheNextShift() throws {
         let f = try fixture(notice: "bbianchi moved you to Sun 19:00–21:00")
         assertSnapshot(f.backend.textWithStyles(), named: "main-rotation-notice-120x40")
@@ -264,7 +287,7 @@ final class RotationScreenTests: XCTestCase {
         XCTAssertEqual(Set(marks.dropFirst(offset).prefix(10)), [VirtualBackend.mark(.statusBarDisabled)], marks)
         let week = bar.range(of: " w week ").map { bar.distance(from: bar.startIndex, to: $0.lowerBound) }
         XCTAssertEqual(Set(marks.dropFirst(try XCTUnwrap(week)).prefix(8)), [VirtualBackend.mark(.statusBar)])
-        let reason = "not for an employee: only lead, admin may plan the rotation, change anyone's shifts, swaps or time off"
+        let reason = "not for an employee: only lead, admin may plan the rotation, or change someone else's shifts, swaps or time off"
         try f.press(.character("a"))
         XCTAssertNil(f.console.state.commandLine, "no command line opens")
         XCTAssertEqual(f.console.state.message, reason)

@@ -44,7 +44,7 @@ final class RotationSwapsConsoleTests: XCTestCase {
         XCTAssertTrue(f.screen.contains("1/2/3 re-plan gap no buddy  afternoon  jsato×"), f.screen)
         XCTAssertTrue(f.screen.contains("fkim*, jsato→fkim×, (mexec)"), f.screen)
         try f.command("timeoff fkim 2026-11-30 2026-11-30")
-        XCTAssertEqual(f.console.state.message, "not permitted: an employee may not plan the rotation, change anyone's shifts, swaps or time off")
+        XCTAssertEqual(f.console.state.message, "not permitted: an employee may not plan the rotation, or change someone else's shifts, swaps or time off")
     }
 
     /// The lead marks someone's time off and rebalances: the seats it hit are re-planned and the
@@ -107,7 +107,7 @@ final class RotationSwapsConsoleTests: XCTestCase {
     func testAnEmployeeIsToldWhyTheyCannotApprove() throws {
         let f = try fixture(login: "jsato")
         try f.command("approveswap 1")
-        XCTAssertEqual(f.console.state.message, "not for an employee: only lead, admin may plan the rotation, change anyone's shifts, swaps or time off")
+        XCTAssertEqual(f.console.state.message, "not for an employee: only lead, admin may plan the rotation, or change someone else's shifts, swaps or time off")
         try f.command("swaps")
         XCTAssertEqual(f.console.state.screen, .report(.swaps))
         XCTAssertTrue(f.screen.contains("Nothing here."), f.screen)

@@ -41,7 +41,7 @@ final class RotationCLITests: XCTestCase {
         let refused = try cli.run("--as", "erin", "rotation", "plan", "--from", "2099-01-01", "--to", "2099-01-31")
         XCTAssertEqual(refused.status, 77)
         XCTAssertEqual(refused.stderr,
-                       "allhands: not permitted: an employee may not plan the rotation, change anyone's shifts, swaps or time off\n")
+                       "allhands: not permitted: an employee may not plan the rotation, or change someone else's shifts, swaps or time off\n")
 
         let plan = try json(cli, "--as", "lena", "rotation", "plan", "--from", "2099-01-01", "--to", "2099-01-31") as? JSON
         // January 2099 (the 1st is a Thursday): three templates on 22 weekdays, the

@@ -38,7 +38,7 @@ final class RotationSwapCLITests: XCTestCase {
         return shifts?.first?["people"] as? [String] ?? []
     }
 
-    static let notALead = "allhands: not permitted: an employee may not plan the rotation, change anyone's shifts, swaps or time off\n"
+    static let notALead = "allhands: not permitted: an employee may not plan the rotation, or change someone else's shifts, swaps or time off\n"
 
     func testAnOfferTakenAndApprovedMovesTheSeatAndWhoMayDecideIsEnforced() throws {
         let cli = CLI()

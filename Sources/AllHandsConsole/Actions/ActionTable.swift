@@ -81,7 +81,7 @@ public enum ActionID: String, CaseIterable, Sendable {
     case handoffRelease, handoffNext, handoffConfirm
     case calendar, previousDay, nextDay, previousPeriod, nextPeriod, today, weekView, monthView, nextShiftInDay,
          previousShiftInDay, cycleFilter, filter, fairness, seat, unseat, plan, rebalance, check, timeOff, offerSwap, swaps,
-         takeSwap, approveSwap, declineSwap, withdrawSwap
+         takeSwap, approveSwap, declineSwap, withdrawSwap, fairnessDown, fairnessUp
 }
 
 /// What the argument of a `:` command is, so Tab can complete it.
@@ -219,6 +219,8 @@ public enum ActionTable {
         .init(.monthView, [.character("m")], command: "month", "Month view: each day's shifts and the worst problem among them; the selected day's shifts below", in: .rotation, hint: "month"),
         .init(.cycleFilter, [.character("f")], "Show everyone's shifts, then yours, then your team's", in: .rotation, hint: "filter"),
         .init(.filter, [], command: "filter", argument: "WHO", completes: .calendarFilter, "Show whose shifts and fairness: all, mine, a LOGIN or team:NAME", in: .rotation),
+        .init(.fairnessDown, [.character("}")], "Scroll the fairness panel down a page (j k PgDn PgUp scroll it while it is shown in the calendar's place)", in: .rotation),
+        .init(.fairnessUp, [.character("{")], "Scroll the fairness panel up a page", in: .rotation),
         .init(.fairness, [.character("F")], command: "fairness", "Show or hide the fairness panel in the calendar's place (it stays beside the calendar from 120 columns)", in: .rotation, hint: "fairness"),
         .init(.seat, [.character("a")], command: "seat", argument: "LOGIN", completes: .login, "Put someone (me for yourself) in the selected shift", in: .rotation, hint: "assign", requires: .manageShifts, prefills: true),
         .init(.plan, [.character("P")], command: "plan", argument: "[FROM [TO]]", "Plan: create the template shifts from today for 13 weeks and fill them fairly, keeping every seat already planned (FROM and TO in company time for another range)", in: .rotation, hint: "plan", requires: .manageShifts),

@@ -18,6 +18,8 @@ struct CalendarModel {
     var filter: CalendarFilter = .all
     /// Below 120 columns, the fairness panel takes the calendar's place while this is set.
     var showFairness = false
+    /// The first person the fairness panel shows (it scrolls with `{` `}`, or j k while shown alone).
+    var fairnessOffset = 0
 
     /// The shifts overlapping `loaded`, earliest first.
     var shifts: [Shift] = []

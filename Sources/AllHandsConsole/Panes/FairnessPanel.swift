@@ -10,9 +10,21 @@ enum FairnessPanel {
     /// as underloaded.
     static let tolerance = 0.25
 
-    static func draw(_ grid: inout Grid, _ rect: Rect, report: FairnessReport?, filter: CalendarFilter, me: String) {
+    /// `offset`: how many people to scroll past (clamped so the last page stays full). The
+    /// title and the balance line stay; the last line says how many more there are below.
+    static func draw(_ grid: inout Grid, _ rect: Rect, report: FairnessReport?, filter: CalendarFilter, me: String,
+                     offset: Int = 0) {
         guard rect.height > 0, rect.width > 0 else { return }
-        for (row, line) in lines(report, filter: filter, me: me, width: rect.width - 1).prefix(rect.height).enumerated() {
+        let all = lines(report, filter: filter, me: me, width: rect.width - 1)
+        let header = min(2, all.count), rows = all.dropFirst(header)
+        let room = max(0, rect.height - header)
+        let first = max(0, min(offset, rows.count - room))
+        var shown = Array(all.prefix(header)) + Array(rows.dropFirst(first).prefix(room))
+        let below = rows.count - first - room
+        if below > 0, room > 0 {
+            shown[shown.count - 1] = StyledLine([Span(TextWidth.truncate("… \(below + 1) more ({ } scroll)", to: rect.width - 1), .muted)])
+        }
+        for (row, line) in shown.enumerated() {
             line.draw(&grid, x: rect.x + 1, y: rect.y + row, width: rect.width - 1)
         }
     }

@@ -55,6 +55,11 @@ extension Console {
         case .back:
             state.pop()
             return .handled
+        case .up where model.showFairness, .down where model.showFairness:
+            model.fairnessOffset = max(0, model.fairnessOffset + (id == .down ? 1 : -1))
+        case .pageUp where model.showFairness, .pageDown where model.showFairness, .fairnessUp, .fairnessDown:
+            model.fairnessOffset = max(0, model.fairnessOffset + (id == .pageDown || id == .fairnessDown ? 1 : -1)
+                                      * max(1, layout.content.height - 4))
         case .previousDay: model.move(days: -1)
         case .nextDay: model.move(days: 1)
         case .up: model.moveVertically(-1)
@@ -166,7 +171,8 @@ extension Console {
             }
         }
         if let area = l.fairness {
-            FairnessPanel.draw(&grid, area, report: model.fairness, filter: model.filter, me: model.me)
+            FairnessPanel.draw(&grid, area, report: model.fairness, filter: model.filter, me: model.me,
+                               offset: model.fairnessOffset)
         }
         if let separator = l.separator {
             for y in separator.y..<separator.maxY { grid.write("│", x: separator.x, y: y, role: .border) }

@@ -5,7 +5,7 @@ public enum Action: String, CaseIterable, Sendable {
     case assignOthers = "assign tickets to others, or take over someone else's"
     case replyAnyTime = "reply to customers when not on shift"
     case takeShifts = "offer their own shifts, take open swaps, ask for their own time off"
-    case manageShifts = "plan the rotation, change anyone's shifts, swaps or time off"
+    case manageShifts = "plan the rotation, or change someone else's shifts, swaps or time off"
     case approveGoodwill = "approve or decline goodwill over a shift's budget"
     case reviewBoundaries = "list the requesters marked abusive"
     case viewPeople = "view people"
