@@ -74,11 +74,6 @@ struct CalendarDays {
         (calendar.component(.weekday, from: date(day)) + 5) % 7 + 1
     }
 
-    /// Whether two instants fall in the same local month.
-    func sameMonth(_ a: Int64, _ b: Int64) -> Bool {
-        month(containing: a).start == month(containing: b).start
-    }
-
     /// `Mon 23 Nov`: a day as a heading.
     func heading(_ day: Int64) -> String {
         let parts = calendar.dateComponents([.month, .day], from: date(day))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The few rules of English that messages need, in one place: "1 message", "2 messages",
 /// "1 person", "an employee".
 public enum English {
@@ -5,6 +7,11 @@ public enum English {
     /// `count(3, "person", plural: "people")` is "3 people".
     public static func count(_ count: Int, _ singular: String, plural: String? = nil) -> String {
         "\(count) \(count == 1 ? singular : plural ?? singular + "s")"
+    }
+
+    /// Hours as people write them: `3`, `36`, `2.5`.
+    public static func hours(_ hours: Double) -> String {
+        hours == hours.rounded() ? String(Int(hours)) : String(format: "%.1f", hours)
     }
 
     /// The word with its indefinite article: "an employee", "a lead".

@@ -111,8 +111,8 @@ enum RotationCommands {
                     + "(1 = everyone exactly on target; mean over pairs of min/max of hours as a share of target)")
         var table = Table("LOGIN", "ROLE", "TEAM", "HOURS", "TARGET", "OFF BY", rightAligned: [3, 4, 5])
         for load in report.loads {
-            table.add(load.login, load.role.rawValue, load.team, hours(load.hours), hours(load.target),
-                      (load.deviation > 0 ? "+" : "") + hours(load.deviation))
+            table.add(load.login, load.role.rawValue, load.team, English.hours(load.hours), English.hours(load.target),
+                      (load.deviation > 0 ? "+" : "") + English.hours(load.deviation))
         }
         table.print()
     }
@@ -148,10 +148,6 @@ enum RotationCommands {
         let to = period.to ?? (ShiftTime.midnights(from: from, days: 91, timeZone: zone).last ?? from)
         guard to > from else { throw UsageError("--to must come after --from") }
         return (workspace, from, to)
-    }
-
-    static func hours(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
     }
 
     /// `ana (buddy), bo (new, with ana), cy (listening)`.

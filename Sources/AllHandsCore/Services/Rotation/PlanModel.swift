@@ -82,9 +82,6 @@ public struct PlanSeat: Sendable, Hashable {
         self.pairedWith = pairedWith
         self.conflicted = conflicted
     }
-
-    /// Same person in the same shift (role and pairing aside).
-    func sameSeat(_ other: PlanSeat) -> Bool { shift == other.shift && person == other.person }
 }
 
 public struct PlanInput: Sendable {

@@ -185,7 +185,7 @@ struct PlannerState {
         while i < list.count, list[i].0 < end + rest {
             if let pass = skip, list[i] == pass {
                 skip = nil
-            } else if list[i].1 + rest > start {
+            } else if RotationRules.tooClose((start, end), list[i], rest: rest) {
                 return true
             }
             i += 1
@@ -612,10 +612,10 @@ struct PlannerState {
                 let typical = month.shifts.first.map { input.shifts[$0].hours } ?? 3
                 if have - want >= typical / 2 + 1e-9 {
                     problems.append(RotationProblem(kind: .overloaded, shift: nil, login: people[p].login,
-                        detail: "\(Self.hoursText(have)) of \(Self.hoursText(want)) h in \(month.title)"))
+                        detail: "\(English.hours(have)) of \(English.hours(want)) h in \(month.title)"))
                 } else if want - have >= typical / 2 + 1e-9 {
                     problems.append(RotationProblem(kind: .underloaded, shift: nil, login: people[p].login,
-                        detail: "\(Self.hoursText(have)) of \(Self.hoursText(want)) h in \(month.title): " + underloadReason(p, month)))
+                        detail: "\(English.hours(have)) of \(English.hours(want)) h in \(month.title): " + underloadReason(p, month)))
                 }
             }
         }
@@ -650,9 +650,5 @@ struct PlannerState {
         let parts = Refusal.allCases.compactMap { rule in tally[rule].map { "\($0) \(rule.text)" } }
         guard !parts.isEmpty else { return "no reason found (\(English.count(total, noun)) checked)" }
         return parts.joined(separator: ", ")
-    }
-
-    static func hoursText(_ hours: Double) -> String {
-        hours == hours.rounded() ? String(Int(hours)) : String(format: "%.1f", hours)
     }
 }

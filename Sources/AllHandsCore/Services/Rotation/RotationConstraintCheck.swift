@@ -97,13 +97,15 @@ enum RotationConstraintCheck {
             }
         }
         // A newcomer needs a support person beside them even where the shift does not ask for one.
-        let newcomer = try role != .listener && !RotationRules.canBuddy(person.role) && RotationRules.isNewcomer(
-            shiftsBefore: db.fetchInt("""
+        if role != .listener, !RotationRules.canBuddy(person.role), !seated.contains(where: { RotationRules.canBuddy($0.role) }) {
+            let shiftsBefore = try db.fetchInt("""
                 SELECT count(*) FROM shift_assignments a JOIN shifts s ON s.id = a.shift_id
                 WHERE a.person_id = ? AND s.starts_at < ?
-                """, person.id, shift.start) ?? 0, policy: config.rotation)
-        if newcomer, !seated.contains(where: { RotationRules.canBuddy($0.role) }) {
-            return refuse("a newcomer's first shifts need a support buddy beside them, and nobody in it is one")
+                """, person.id, shift.start) ?? 0
+            if RotationRules.needsBuddy(person.role, shiftRequires: false,
+                                        newcomer: RotationRules.isNewcomer(shiftsBefore: shiftsBefore, policy: config.rotation)) {
+                return refuse("a newcomer's first shifts need a support buddy beside them, and nobody in it is one")
+            }
         }
         return nil
     }

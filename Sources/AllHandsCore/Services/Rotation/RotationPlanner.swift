@@ -64,7 +64,7 @@ public struct RotationPlanner {
         try checkRange(from: from, to: to)
         return try context.read { db in
             let (input, ids) = try PlanStore.load(from: from, to: to, now: context.now, mode: .fill, config: context.config, in: db)
-            return try issues(Planner.check(input), input: input, ids: ids, in: db)
+            return issues(Planner.check(input), input: input, ids: ids)
         }
     }
 
@@ -87,7 +87,7 @@ public struct RotationPlanner {
             let affected = result.affected.compactMap { logins[$0] }.sorted()
             let summary = PlanSummary(from: from, to: to, shiftsCreated: created, added: result.added.count,
                                       removed: result.removed.count, moved: result.moved, affected: affected,
-                                      problems: try issues(result.problems, input: input, ids: ids, in: db))
+                                      problems: issues(result.problems, input: input, ids: ids))
             let zone = ShiftTime.companyZone(context.config)
             let span = "\(Timestamp.date(from, timeZone: zone)) to \(Timestamp.date(to - 1, timeZone: zone))"
             try context.audit(mode == .fill ? "rotation.plan" : "rotation.rebalance", entity: "rotation", id: span,
@@ -122,7 +122,7 @@ public struct RotationPlanner {
         }
     }
 
-    private func issues(_ problems: [RotationProblem], input: PlanInput, ids: [Int], in db: Database) throws -> [RotationIssue] {
+    private func issues(_ problems: [RotationProblem], input: PlanInput, ids: [Int]) -> [RotationIssue] {
         problems.map { problem in
             let shift = problem.shift.map { input.shifts[$0] }
             return RotationIssue(kind: problem.kind, shiftID: problem.shift.map { ids[$0] }, startsAt: shift?.startsAt,

@@ -19,13 +19,19 @@ public enum RotationRules {
     /// Why a shift clashes with one of the person's other shifts (overlap, or less rest than
     /// `minRest` seconds between them), or nil. `others` are `[start, end)` pairs.
     public static func clash(startsAt: Int64, endsAt: Int64, others: [(Int64, Int64)], minRest: Int64) -> String? {
-        for (start, end) in others {
-            if start < endsAt, startsAt < end { return "already in an overlapping shift" }
-            if start < endsAt + minRest, startsAt < end + minRest {
+        for other in others {
+            if tooClose((startsAt, endsAt), other, rest: 0) { return "already in an overlapping shift" }
+            if tooClose((startsAt, endsAt), other, rest: minRest) {
                 return "less than \(minRest / 3_600) hours of rest from another of their shifts"
             }
         }
         return nil
+    }
+
+    /// Whether two `[start, end)` spans overlap or come within `rest` seconds of each other.
+    @inline(__always)
+    public static func tooClose(_ a: (Int64, Int64), _ b: (Int64, Int64), rest: Int64) -> Bool {
+        b.0 < a.1 + rest && a.0 < b.1 + rest
     }
 
     /// Why time off rules the shift out, or nil.
