@@ -14,6 +14,7 @@ public enum Schema {
         .init("ticket-views", ticketViews),
         .init("drafts-by-kind", draftsByKind),
         .init("rotation", rotation),
+        .init("live-tags", liveTags),
     ])
 
     /// People, customers, tickets, messages, tags and the audit log.

@@ -69,6 +69,7 @@ public struct DemoService {
         for sql in recreate { try db.execute(sql) }
         try DemoGestures.write(in: db, now: now, budget: context.config.goodwill)
         try Self.rebuildSearch(db)
+        try LiveCounts.rebuild(in: db)
 
         summary.asOf = now
         summary.tickets = sink.counts.tickets
@@ -91,7 +92,7 @@ public struct DemoService {
     /// them. Full-text indexes are emptied through FTS5 itself (their shadow tables are never
     /// touched directly) and rebuilt once after the load by `rebuildSearch`.
     static func wipe(_ db: Database) throws -> [String] {
-        let kept = ["schema_migrations", "audit_log", "meta"]
+        let kept = ["schema_migrations", "audit_log", "meta", "change_counters"]
         let search = try searchTables(db)
         let tables = try db.fetchAll("""
             SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'

@@ -16,18 +16,15 @@ public struct TagService {
         try counts(includingTotals: false)
     }
 
-    /// Both live counts walk only the tickets that matter (the active ones, the last day's) and
-    /// look their tags up by primary key; `INDEXED BY` and `CROSS JOIN` pin that plan.
+    /// Open counts are read from the maintained table; the last day's walk only that day's
+    /// tickets and look their tags up by primary key (`INDEXED BY` and `CROSS JOIN` pin that plan).
     private func counts(includingTotals: Bool) throws -> [TagCount] {
         try context.check(.viewTickets)
         let since = context.now - 86_400
         return try context.read { db in
-            var open: [Int: Int] = [:], recent: [Int: Int] = [:], total: [Int: Int] = [:]
-            try db.forEachRow("""
-                SELECT tt.tag_id, count(*) FROM tickets t INDEXED BY tickets_active_queue
-                CROSS JOIN ticket_tags tt ON tt.ticket_id = t.id
-                WHERE t.status IN \(TicketStatus.activeSQLList) GROUP BY tt.tag_id
-                """) { open[$0.int(0)] = $0.int(1) }
+            // Open counts are maintained by triggers (`Schema.liveTags`): O(number of tags).
+            let open = try LiveCounts.maintained(in: db)
+            var recent: [Int: Int] = [:], total: [Int: Int] = [:]
             try db.forEachRow("""
                 SELECT tt.tag_id, count(*) FROM tickets t INDEXED BY tickets_created
                 CROSS JOIN ticket_tags tt ON tt.ticket_id = t.id
