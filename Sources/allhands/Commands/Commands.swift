@@ -19,7 +19,7 @@ enum Commands {
         RotationExportCommand.command,
         GoodwillCommands.list, GoodwillCommands.approve, GoodwillCommands.decline,
         GoodwillCommands.boundaries, GoodwillCommands.clear,
-        TagsCommand.command,
+        TagsCommand.command, TagsCommand.verify,
     ]
 
     /// What the leading words of a command line name.
@@ -41,7 +41,16 @@ enum Commands {
         guard let first = arguments.word() else { return .none }
         let members = group(first)
         guard !members.isEmpty else { throw UsageError("unknown command '\(first)'") }
-        if let single = members.first, single.words.count == 1 { return .command(single) }
+        // A word that is a command on its own (`tags`) may also lead a group (`tags verify`):
+        // its sub-command when the next word names one, else the command itself.
+        if let single = members.first(where: { $0.words.count == 1 }) {
+            if let second = arguments.tokens.first,
+               let command = members.first(where: { $0.words.count == 2 && $0.words[1] == second }) {
+                _ = arguments.word()
+                return .command(command)
+            }
+            return .command(single)
+        }
         guard let second = arguments.word() else { return .group(first) }
         guard let command = members.first(where: { $0.words[1] == second }) else {
             throw UsageError("unknown command '\(first) \(second)' (try: \(members.map(\.name).joined(separator: ", ")))",
