@@ -22,9 +22,19 @@ public struct Configuration: Sendable, Equatable {
     /// The dimensions tags are measured along. Free tags outside them are allowed.
     public struct Taxonomy: Sendable, Equatable {
         public var dimensions: [Dimension]
+        /// Other words for taxonomy tags (`defect` → `bug`): tagging with one puts the tag on.
+        public var aliases: [String: String] = [:]
 
         public func dimension(ofTag tag: String) -> String? {
             dimensions.first { $0.tags.contains(tag) }?.name
+        }
+
+        /// The taxonomy tag `name` is an alias of, or `name` itself; `dimension:name` keeps its
+        /// dimension.
+        public func canonical(_ name: String) -> String {
+            guard let colon = name.firstIndex(of: ":") else { return aliases[name] ?? name }
+            let bare = String(name[name.index(after: colon)...])
+            return name[..<colon] + ":" + (aliases[bare] ?? bare)
         }
     }
 
@@ -88,7 +98,8 @@ public struct Configuration: Sendable, Equatable {
                       requiredToSolve: true),
             Dimension(name: "type", tags: ["bug", "usability", "question", "feature-request", "outage"],
                       requiredToSolve: true),
-        ]),
+        ], aliases: ["defect": "bug", "how-to": "question", "feature": "feature-request", "downtime": "outage",
+                     "slow": "performance", "login": "accounts"]),
         console: Console(tickMilliseconds: 250),
         sla: SLA(firstResponseMinutes: [.urgent: 60, .high: 240, .normal: 480, .low: 1_440], warnAtPercent: 75),
         goodwill: Goodwill(budgetPerShift: 5_000, currency: "USD"),
@@ -214,18 +225,34 @@ extension Configuration.Company: Decodable {
 }
 
 extension Configuration.Taxonomy: Decodable {
-    enum Keys: String, CodingKey, CaseIterable { case dimensions }
+    enum Keys: String, CodingKey, CaseIterable { case dimensions, aliases }
 
+    /// A file that sets its own dimensions starts with no aliases (the default ones name the
+    /// default tags); one that sets only aliases keeps the default dimensions.
     public init(from decoder: any Decoder) throws {
         try Configuration.rejectUnknownKeys(decoder, Keys.self)
         let c = try decoder.container(keyedBy: Keys.self)
-        dimensions = try c.decodeIfPresent([Configuration.Dimension].self, forKey: .dimensions)
-            ?? Configuration.default.taxonomy.dimensions
+        let own = try c.decodeIfPresent([Configuration.Dimension].self, forKey: .dimensions)
+        dimensions = own ?? Configuration.default.taxonomy.dimensions
+        aliases = try c.decodeIfPresent([String: String].self, forKey: .aliases)
+            ?? (own == nil ? Configuration.default.taxonomy.aliases : [:])
         var seen: Set<String> = []
         for dimension in dimensions {
             for tag in dimension.tags where !seen.insert(tag).inserted {
                 throw DecodingError.dataCorruptedError(forKey: .dimensions, in: c,
                     debugDescription: "tag '\(tag)' appears in more than one place; a tag belongs to one dimension")
+            }
+        }
+        for (alias, tag) in aliases.sorted(by: { $0.key < $1.key }) {
+            let problem: String? = if !Tag.isValidName(alias) {
+                "alias '\(alias)' is not a valid tag name (lower-case letters, digits, '-' and '_')"
+            } else if seen.contains(alias) {
+                "alias '\(alias)' is itself a tag of the taxonomy"
+            } else if !seen.contains(tag) {
+                "alias '\(alias)' leads to '\(tag)', which is not a tag of the taxonomy"
+            } else { nil }
+            if let problem {
+                throw DecodingError.dataCorruptedError(forKey: .aliases, in: c, debugDescription: problem)
             }
         }
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Storage
 
 /// Where generated demo rows go: the database, or (for the benchmark) a counter that
@@ -6,17 +7,22 @@ protocol DemoSink {
     mutating func ticket(id: Int, subject: String, status: TicketStatus, priority: Priority, requester: Int,
                          assignee: Int?, created: Int64, updated: Int64, firstResponse: Int64?, solved: Int64?) throws
     mutating func message(ticket: Int, kind: MessageKind, person: Int?, customer: Int?, body: String, at: Int64) throws
-    mutating func tag(ticket: Int, tag: Int) throws
+    /// Puts `tag` on `ticket` at `at`, by `person` (the tag event log gets its entry too).
+    mutating func tag(ticket: Int, tag: Int, at: Int64, by person: Int?) throws
 }
 
-/// Inserts rows with three cached statements and direct binds.
+/// Inserts rows with four cached statements and direct binds.
 struct DatabaseDemoSink: DemoSink {
     private let tickets: Statement
     private let messages: Statement
     private let links: Statement
+    private let events: Statement
+    private var days: LocalDays
     private(set) var counts = DemoSummary()
 
-    init(_ db: Database) throws {
+    /// `zone` dates the tag events' days (the company's).
+    init(_ db: Database, zone: TimeZone) throws {
+        days = LocalDays(zone: zone)
         tickets = try db.statement("""
             INSERT INTO tickets (id, subject, status, priority, requester_id, assignee_id, created_at, updated_at, version,
                                  first_response_at, solved_at)
@@ -27,6 +33,9 @@ struct DatabaseDemoSink: DemoSink {
             VALUES (?, ?, ?, ?, ?, ?)
             """)
         links = try db.statement("INSERT INTO ticket_tags (ticket_id, tag_id) VALUES (?, ?)")
+        events = try db.statement("""
+            INSERT INTO tag_events (ticket_id, tag_id, added, at, day, person_id) VALUES (?, ?, 1, ?, ?, ?)
+            """)
     }
 
     mutating func ticket(id: Int, subject: String, status: TicketStatus, priority: Priority, requester: Int,
@@ -58,10 +67,16 @@ struct DatabaseDemoSink: DemoSink {
         counts.messages += 1
     }
 
-    mutating func tag(ticket: Int, tag: Int) throws {
+    mutating func tag(ticket: Int, tag: Int, at: Int64, by person: Int?) throws {
         links.bind(ticket, at: 1)
         links.bind(tag, at: 2)
         try links.run()
+        events.bind(ticket, at: 1)
+        events.bind(tag, at: 2)
+        events.bind(at, at: 3)
+        events.bind(days.day(of: at), at: 4)
+        if let person { events.bind(person, at: 5) } else { events.bindNull(at: 5) }
+        try events.run()
         counts.tagLinks += 1
     }
 }
@@ -82,7 +97,7 @@ struct CountingDemoSink: DemoSink {
         textBytes += body.utf8.count
     }
 
-    mutating func tag(ticket: Int, tag: Int) throws {
+    mutating func tag(ticket: Int, tag: Int, at: Int64, by person: Int?) throws {
         counts.tagLinks += 1
     }
 }

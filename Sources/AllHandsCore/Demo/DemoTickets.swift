@@ -136,10 +136,12 @@ struct DemoTickets {
                             requester: requester + 1, assignee: assignee, created: created, updated: at,
                             firstResponse: firstResponse, solved: status == .solved || status == .closed ? at : nil)
 
-            // Tags: the scenario's area and type, and now and then a free tag.
-            try sink.tag(ticket: id, tag: pair.area)
-            if pair.type != pair.area { try sink.tag(ticket: id, tag: pair.type) }
-            for tag in freeTags { try sink.tag(ticket: id, tag: tag) }
+            // Tags: the scenario's area and type, and now and then a free tag, put on by whoever
+            // first answered (or at arrival, by the triage, when nobody has yet).
+            let tagged = firstResponse ?? created
+            try sink.tag(ticket: id, tag: pair.area, at: tagged, by: assignee)
+            if pair.type != pair.area { try sink.tag(ticket: id, tag: pair.type, at: tagged, by: assignee) }
+            for tag in freeTags { try sink.tag(ticket: id, tag: tag, at: tagged, by: assignee) }
         }
     }
 

@@ -15,6 +15,7 @@ public enum Schema {
         .init("drafts-by-kind", draftsByKind),
         .init("rotation", rotation),
         .init("live-tags", liveTags),
+        .init("tag-history", tagHistory),
     ])
 
     /// People, customers, tickets, messages, tags and the audit log.

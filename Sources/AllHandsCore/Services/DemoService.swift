@@ -64,7 +64,7 @@ public struct DemoService {
         let recreate = try Self.wipe(db)
         let (company, tags, tickets) = try DemoCompany.build(options, admin: admin, config: context.config, now: now,
                                                              in: db)
-        var sink = try DatabaseDemoSink(db)
+        var sink = try DatabaseDemoSink(db, zone: ShiftTime.companyZone(context.config))
         try tickets.generate(company: company, tags: tags, into: &sink)
         for sql in recreate { try db.execute(sql) }
         try DemoGestures.write(in: db, now: now, budget: context.config.goodwill)

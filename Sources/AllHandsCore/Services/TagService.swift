@@ -37,34 +37,40 @@ public struct TagService {
             }
             return try Self.all(in: db).map { tag in
                 TagCount(tag: tag, open: open[tag.id] ?? 0, last24h: recent[tag.id] ?? 0, total: total[tag.id] ?? 0)
-            }.sorted(by: order)
+            }.sorted { order($0.tag, $0.open, $1.tag, $1.open) }
         }
     }
 
-    /// Dimension order from the config, then free tags; busiest first within a group.
-    private func order(_ a: TagCount, _ b: TagCount) -> Bool {
+    /// Dimension order from the config, then free tags; the larger `a`/`b` value (open tickets,
+    /// additions) first within a group, then by name.
+    func order(_ a: Tag, _ aValue: Int, _ b: Tag, _ bValue: Int) -> Bool {
         let dims = context.config.taxonomy.dimensions.map(\.name)
-        let ra = a.tag.dimension.flatMap { dims.firstIndex(of: $0) } ?? dims.count
-        let rb = b.tag.dimension.flatMap { dims.firstIndex(of: $0) } ?? dims.count
+        let ra = a.dimension.flatMap { dims.firstIndex(of: $0) } ?? dims.count
+        let rb = b.dimension.flatMap { dims.firstIndex(of: $0) } ?? dims.count
         if ra != rb { return ra < rb }
-        if a.open != b.open { return a.open > b.open }
-        return a.tag.name < b.tag.name
+        if aValue != bValue { return aValue > bValue }
+        return a.name < b.name
     }
 
     static func all(in db: Database) throws -> [Tag] {
-        try db.fetchAll("SELECT id, name, dimension FROM tags ORDER BY name") {
-            Tag(id: $0.int(0), name: $0.string(1), dimension: $0.optionalString(2))
-        }
+        try db.fetchAll("SELECT id, name, dimension FROM tags ORDER BY name", transform: tag)
     }
 
-    /// Finds a tag by `name` or `dimension:name`.
+    /// Finds a tag by `name` or `dimension:name`, or by a merged or renamed tag's old name.
+    /// Callers put the name through the config's aliases first (`Taxonomy.canonical`).
     static func resolve(_ text: String, in db: Database) throws -> Tag? {
         let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
         let name = parts.last ?? text
-        guard let tag = try db.fetchOne("SELECT id, name, dimension FROM tags WHERE name = ?", name, transform: {
-            Tag(id: $0.int(0), name: $0.string(1), dimension: $0.optionalString(2))
-        }) else { return nil }
+        let tag = try db.fetchOne("SELECT id, name, dimension FROM tags WHERE name = ?", name, transform: Self.tag)
+            ?? db.fetchOne("""
+                SELECT g.id, g.name, g.dimension FROM tag_aliases a JOIN tags g ON g.id = a.tag_id WHERE a.name = ?
+                """, name, transform: Self.tag)
+        guard let tag else { return nil }
         if parts.count == 2, tag.dimension != parts[0] { return nil }
         return tag
+    }
+
+    static func tag(_ row: Row) -> Tag {
+        Tag(id: row.int(0), name: row.string(1), dimension: row.optionalString(2))
     }
 }

@@ -19,29 +19,29 @@ enum TagsCommand {
 
     static let verify = Command(
         "tags verify", "[--json]",
-        "Recount every tag's open tickets from scratch and compare with the counts kept on every change (they must agree).",
-        options: ["--json   JSON array of the tags that differ: tag, maintained, recounted (empty when all agree)"],
+        "Recount every tag's open tickets, open pairs and daily additions from scratch and compare with the counts kept on every change (they must agree).",
+        options: ["--json   JSON array of the counts that differ: tag, what, maintained, recounted (empty when all agree)"],
         readsOnly: true
     ) { args, session in
         let json = args.flag("--json")
         try args.finish()
         let drift = try session.workspace().tags.verify()
         if json { try Output.json(drift.map(TagDriftJSON.init)) } else if drift.isEmpty {
-            Output.line("Every tag's kept open count equals a recount from scratch.")
+            Output.line("Every kept tag count equals a recount from scratch.")
         } else {
-            var table = Table("TAG", "KEPT", "RECOUNTED", rightAligned: [1, 2])
-            for d in drift { table.add(d.tag, String(d.maintained), String(d.recounted)) }
+            var table = Table("TAG", "COUNT", "KEPT", "RECOUNTED", rightAligned: [2, 3])
+            for d in drift { table.add(d.tag, d.what, String(d.maintained), String(d.recounted)) }
             table.print()
         }
         if !drift.isEmpty {
-            throw CLIFailure(ExitCode.dataError, "\(English.count(drift.count, "tag")) kept a count that differs from a recount")
+            throw CLIFailure(ExitCode.dataError, "\(English.count(drift.count, "kept count")) \(drift.count == 1 ? "differs" : "differ") from a recount")
         }
     }
 }
 
 struct TagDriftJSON: Encodable {
-    let tag: String
+    let tag, what: String
     let maintained, recounted: Int
 
-    init(_ d: TagDrift) { tag = d.tag; maintained = d.maintained; recounted = d.recounted }
+    init(_ d: TagDrift) { tag = d.tag; what = d.what; maintained = d.maintained; recounted = d.recounted }
 }

@@ -175,11 +175,12 @@ extension TicketService {
             var next = current
             var removed: [String] = [], unchanged: [String] = []
             for name in try Self.normalisedTagNames(names) {
-                guard let tag = try TagService.resolve(name, in: db), next.tags.contains(tag.qualifiedName) else {
+                guard let tag = try TagService.resolve(context.config.taxonomy.canonical(name), in: db), next.tags.contains(tag.qualifiedName) else {
                     unchanged.append(name)
                     continue
                 }
                 try db.execute("DELETE FROM ticket_tags WHERE ticket_id = ? AND tag_id = ?", id, tag.id)
+                try TagHistory.record(ticket: id, tag: tag.id, added: false, context: context, in: db)
                 next.tags.removeAll { $0 == tag.qualifiedName }
                 removed.append(tag.qualifiedName)
             }
@@ -200,6 +201,7 @@ extension TicketService {
                 continue
             }
             try db.execute("INSERT INTO ticket_tags (ticket_id, tag_id) VALUES (?, ?)", ticket.id, tag.id)
+            try TagHistory.record(ticket: ticket.id, tag: tag.id, added: true, context: context, in: db)
             ticket.tags.append(tag.qualifiedName)
             changed.append(tag.qualifiedName)
             if tag.dimension == nil { free.append(tag.qualifiedName) }
@@ -215,12 +217,16 @@ extension TicketService {
         return cleaned
     }
 
-    /// The tag `text` names (`billing` or `area:billing`), created when the taxonomy or a valid
-    /// free name allows it.
+    /// The tag `text` names (`billing` or `area:billing`, or an alias of one), created when the
+    /// taxonomy or a valid free name allows it. A tag that exists (renamed or merged ones by their
+    /// old names too) is found before the taxonomy is asked.
     private func resolveOrCreateTag(_ text: String, in db: Database) throws -> Tag {
         let taxonomy = context.config.taxonomy
+        let text = taxonomy.canonical(text)
         let parts = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         let name = parts.last ?? text
+        if let existing = try TagService.resolve(name, in: db),
+           parts.count == 1 || existing.dimension == parts[0] { return existing }
         var dimension = taxonomy.dimension(ofTag: name)
         if parts.count == 2 {
             guard let wanted = taxonomy.dimensions.first(where: { $0.name == parts[0] }) else {

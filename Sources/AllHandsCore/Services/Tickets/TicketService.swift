@@ -48,10 +48,18 @@ public struct TicketService {
     public func page(_ filter: TicketFilter, from anchor: PageAnchor = .start, limit: Int) throws -> [Ticket] {
         try context.check(.viewTickets)
         return try context.read { db in
-            var tickets = try Self.page(filter, from: anchor, limit: limit, sla: context.config.sla, in: db)
+            var tickets = try Self.page(canonical(filter), from: anchor, limit: limit, sla: context.config.sla, in: db)
             try Self.attachTags(to: &tickets, in: db)
             return tickets
         }
+    }
+
+    /// The filter with its tag's name through the taxonomy's aliases (`defect` → `bug`); the
+    /// static queries below resolve merged and renamed tags' old names themselves.
+    func canonical(_ filter: TicketFilter) -> TicketFilter {
+        var filter = filter
+        filter.tag = filter.tag.map(context.config.taxonomy.canonical)
+        return filter
     }
 
     /// The ticket's cursor in the filter's order: where to page from after (or before) it.
@@ -166,7 +174,7 @@ public struct TicketService {
     /// How many tickets match a filter.
     public func count(_ filter: TicketFilter) throws -> Int {
         try context.check(.viewTickets)
-        return try context.read { db in try Self.count(filter, sla: context.config.sla, in: db) }
+        return try context.read { db in try Self.count(canonical(filter), sla: context.config.sla, in: db) }
     }
 
     /// Counts the filter's tickets, optionally only those before `cursor` in its order. Counts
@@ -192,7 +200,7 @@ public struct TicketService {
     /// for "12 of 3,456".
     public func position(of cursor: QueueCursor, in filter: TicketFilter) throws -> Int {
         try context.check(.viewTickets)
-        return try context.read { db in try Self.count(filter, before: cursor, sla: context.config.sla, in: db) }
+        return try context.read { db in try Self.count(canonical(filter), before: cursor, sla: context.config.sla, in: db) }
     }
 
     // MARK: - One ticket

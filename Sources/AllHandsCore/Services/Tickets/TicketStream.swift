@@ -27,6 +27,7 @@ extension TicketService {
     public func forEach(_ filter: TicketFilter, limit: Int, pageSize: Int = streamPageSize,
                         _ body: (Ticket) throws -> Void) throws -> ListingExtent {
         try context.check(.viewTickets)
+        let filter = canonical(filter)
         return try context.read { db in
             var shown = 0
             var anchor = PageAnchor.start

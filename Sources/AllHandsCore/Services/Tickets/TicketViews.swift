@@ -91,7 +91,7 @@ extension TicketService {
         case .pending: filter = TicketFilter(statuses: .only([.pending]))
         case .recentlySolved:
             filter = TicketFilter(statuses: .all, solvedSince: context.now - Int64(TicketView.recentlySolvedDays) * 86_400)
-        case .byTag(let tag): filter = TicketFilter(statuses: .active, tag: tag)
+        case .byTag(let tag): filter = canonical(TicketFilter(statuses: .active, tag: tag))
         case .everything: filter = TicketFilter(statuses: .all)
         }
         filter.sort = sort ?? view.defaultSort

@@ -1,0 +1,77 @@
+import Storage
+
+extension TagService {
+    /// What the tags pane shows for `window`: per tag, open tickets now, additions in the last
+    /// 24 hours and 7 days, the window against the one before it, and a 14-day sparkline; and the
+    /// first two dimensions' matrix of open tickets.
+    ///
+    /// Reads only kept counts: `tag_open_counts`, `tag_pair_open`, the last two days of the
+    /// event log and the daily sums of the days shown, so its cost follows the number of tags
+    /// and days, never the number of tickets.
+    public func board(window: TagWindow = .week) throws -> TagBoard {
+        try context.check(.viewTickets)
+        let now = context.now
+        var days = LocalDays(zone: ShiftTime.companyZone(context.config))
+        let today = days.day(of: now)
+        // Days read: the sparkline's, the last 7, and the window with the one before it.
+        let span = max(TagBoard.sparklineDays, 7, window == .day ? 0 : 2 * window.rawValue)
+        return try context.read { db in
+            let tags = try Self.all(in: db)
+            let open = try LiveCounts.maintained(in: db)
+            var last24h: [Int: Int] = [:], dayBefore: [Int: Int] = [:]
+            try db.forEachRow("""
+                SELECT tag_id, at > ?, count(*) FROM tag_events INDEXED BY tag_events_at
+                WHERE at > ? AND at <= ? AND added = 1 GROUP BY tag_id, at > ?
+                """, now - 86_400, now - 2 * 86_400, now, now - 86_400) { row in
+                if row.int(1) == 1 { last24h[row.int(0)] = row.int(2) } else { dayBefore[row.int(0)] = row.int(2) }
+            }
+            var perDay: [Int: [Int]] = [:]
+            try db.forEachRow("""
+                SELECT tag_id, day, added FROM tag_days INDEXED BY tag_days_day WHERE day > ? AND day <= ?
+                """, today - span, today) { row in
+                perDay[row.int(0), default: Array(repeating: 0, count: span)][span - 1 - (today - row.int(1))] = row.int(2)
+            }
+            let matrix = try self.matrix(tags: tags, in: db)
+            let trends: [TagTrend] = tags.compactMap { tag in
+                let daily = perDay[tag.id] ?? Array(repeating: 0, count: span)
+                func sum(_ last: Int, skipping: Int = 0) -> Int {
+                    daily[(span - skipping - last)..<(span - skipping)].reduce(0, +)
+                }
+                let trend = TagTrend(
+                    tag: tag, open: open[tag.id] ?? 0, new24h: last24h[tag.id] ?? 0, new7d: sum(7),
+                    inWindow: window == .day ? last24h[tag.id] ?? 0 : sum(window.rawValue),
+                    previousWindow: window == .day ? dayBefore[tag.id] ?? 0 : sum(window.rawValue, skipping: window.rawValue),
+                    daily: Array(daily.suffix(TagBoard.sparklineDays)))
+                let quiet = trend.open == 0 && trend.inWindow == 0 && trend.previousWindow == 0 && trend.daily.allSatisfy { $0 == 0 }
+                return tag.dimension == nil && quiet ? nil : trend
+            }
+            return TagBoard(window: window, asOf: now, trends: trends.sorted { order($0.tag, $0.open, $1.tag, $1.open) },
+                            matrix: matrix)
+        }
+    }
+
+    /// The first two dimensions' tags against each other, open tickets per cell.
+    private func matrix(tags: [Tag], in db: Database) throws -> TagMatrix? {
+        let dimensions = context.config.taxonomy.dimensions
+        guard dimensions.count >= 2 else { return nil }
+        let rows = Self.inTaxonomyOrder(tags, of: dimensions[0]), columns = Self.inTaxonomyOrder(tags, of: dimensions[1])
+        let rowIndex = Dictionary(rows.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let columnIndex = Dictionary(columns.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var cells = Array(repeating: Array(repeating: 0, count: columns.count), count: rows.count)
+        try db.forEachRow("SELECT a, b, open FROM tag_pair_open WHERE open > 0") { row in
+            let a = row.int(0), b = row.int(1)
+            if let r = rowIndex[a], let c = columnIndex[b] { cells[r][c] = row.int(2) }
+            if let r = rowIndex[b], let c = columnIndex[a] { cells[r][c] = row.int(2) }
+        }
+        return TagMatrix(rowDimension: dimensions[0].name, columnDimension: dimensions[1].name,
+                         rows: rows.map(\.name), columns: columns.map(\.name), cells: cells)
+    }
+
+    /// A dimension's tags in the config's order; tags of it the config no longer lists (renamed
+    /// ones) after them, by name.
+    static func inTaxonomyOrder(_ tags: [Tag], of dimension: Configuration.Dimension) -> [Tag] {
+        let mine = tags.filter { $0.dimension == dimension.name }
+        func rank(_ tag: Tag) -> Int { dimension.tags.firstIndex(of: tag.name) ?? dimension.tags.count }
+        return mine.sorted { rank($0) != rank($1) ? rank($0) < rank($1) : $0.name < $1.name }
+    }
+}
