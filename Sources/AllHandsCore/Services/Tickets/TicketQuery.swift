@@ -14,21 +14,27 @@ public struct TicketFilter: Sendable, Equatable, Hashable {
     }
 
     public var statuses: Statuses
-    /// A tag name, bare (`billing`) or qualified (`area:billing`).
-    public var tag: String?
+    /// Tag names, bare (`billing`) or qualified (`area:billing`): a ticket must carry them all.
+    public var tags: [String]
     public var assignee: Assignee
     /// Only tickets solved (or closed) at or after this instant. `solved_at` is set exactly while
     /// a ticket is solved or closed, so this alone selects the recently solved ones.
     public var solvedSince: Int64?
     public var sort: TicketSort
 
-    public init(statuses: Statuses = .active, tag: String? = nil, assignee: Assignee = .anyone,
+    public init(statuses: Statuses = .active, tag: String? = nil, tags: [String] = [], assignee: Assignee = .anyone,
                 solvedSince: Int64? = nil, sort: TicketSort = .priority) {
         self.statuses = statuses
-        self.tag = tag
+        self.tags = (tag.map { [$0] } ?? []) + tags
         self.assignee = assignee
         self.solvedSince = solvedSince
         self.sort = sort
+    }
+
+    /// The one tag of a filter by a single tag (setting it replaces them all).
+    public var tag: String? {
+        get { tags.count == 1 ? tags[0] : nil }
+        set { tags = newValue.map { [$0] } ?? [] }
     }
 
     public static let activeQueue = TicketFilter()

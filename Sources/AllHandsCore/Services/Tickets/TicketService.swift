@@ -58,7 +58,7 @@ public struct TicketService {
     /// static queries below resolve merged and renamed tags' old names themselves.
     func canonical(_ filter: TicketFilter) -> TicketFilter {
         var filter = filter
-        filter.tag = filter.tag.map(context.config.taxonomy.canonical)
+        filter.tags = filter.tags.map(context.config.taxonomy.canonical)
         return filter
     }
 
@@ -118,7 +118,7 @@ public struct TicketService {
             let names = TicketStatus.allCases.filter(set.contains).map { "'\($0.rawValue)'" }
             clauses.append("t.status IN (\(names.joined(separator: ", ")))")
         }
-        if let tagName = filter.tag {
+        for tagName in filter.tags {
             guard let tag = try TagService.resolve(tagName, in: db) else {
                 throw AllHandsError.notFound(what: "tag '\(tagName)'")
             }

@@ -12,7 +12,8 @@ public enum TicketView: Sendable, Equatable, Hashable {
     case pending
     /// Solved or closed in the last `recentlySolvedDays` days, most recently solved first.
     case recentlySolved
-    /// Active tickets with a tag (bare `billing` or qualified `area:billing`).
+    /// Active tickets with a tag (bare `billing` or qualified `area:billing`), or with every
+    /// tag of a `+`-joined list (`billing+bug`: a cell of the tags pane's matrix).
     case byTag(String)
     /// Every ticket, whatever its status.
     case everything
@@ -91,7 +92,8 @@ extension TicketService {
         case .pending: filter = TicketFilter(statuses: .only([.pending]))
         case .recentlySolved:
             filter = TicketFilter(statuses: .all, solvedSince: context.now - Int64(TicketView.recentlySolvedDays) * 86_400)
-        case .byTag(let tag): filter = canonical(TicketFilter(statuses: .active, tag: tag))
+        case .byTag(let tag):
+            filter = canonical(TicketFilter(statuses: .active, tags: tag.split(separator: "+").map(String.init)))
         case .everything: filter = TicketFilter(statuses: .all)
         }
         filter.sort = sort ?? view.defaultSort
