@@ -94,7 +94,8 @@ public struct TagBoard: Sendable, Equatable {
     public var window: TagWindow
     public var asOf: Int64
     /// Taxonomy dimensions in config order, then free tags; busiest first within a group.
-    /// Free tags with nothing open and nothing lately are left out.
+    /// Free tags with nothing open and nothing lately are left out. Taxonomy tags no ticket has
+    /// carried yet are in, with id 0 and zero counts (their queue is empty).
     public var trends: [TagTrend]
     /// The first two dimensions against each other; nil when the taxonomy has fewer than two.
     public var matrix: TagMatrix?

@@ -16,7 +16,7 @@ extension TagService {
         // Days read: the sparkline's, the last 7, and the window with the one before it.
         let span = max(TagBoard.sparklineDays, 7, window == .day ? 0 : 2 * window.rawValue)
         return try context.read { db in
-            let tags = try Self.all(in: db)
+            let tags = try withUnusedTaxonomyTags(Self.all(in: db), in: db)
             let open = try LiveCounts.maintained(in: db)
             var last24h: [Int: Int] = [:], dayBefore: [Int: Int] = [:]
             try db.forEachRow("""
@@ -55,8 +55,9 @@ extension TagService {
         let dimensions = context.config.taxonomy.dimensions
         guard dimensions.count >= 2 else { return nil }
         let rows = Self.inTaxonomyOrder(tags, of: dimensions[0]), columns = Self.inTaxonomyOrder(tags, of: dimensions[1])
-        let rowIndex = Dictionary(rows.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let columnIndex = Dictionary(columns.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        // Tags not used yet (id 0) have no pairs.
+        let rowIndex = Dictionary(rows.enumerated().filter { $1.id != 0 }.map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let columnIndex = Dictionary(columns.enumerated().filter { $1.id != 0 }.map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         var cells = Array(repeating: Array(repeating: 0, count: columns.count), count: rows.count)
         try db.forEachRow("SELECT a, b, open FROM tag_pair_open WHERE open > 0") { row in
             let a = row.int(0), b = row.int(1)
@@ -65,6 +66,16 @@ extension TagService {
         }
         return TagMatrix(rowDimension: dimensions[0].name, columnDimension: dimensions[1].name,
                          rows: rows.map(\.name), columns: columns.map(\.name), cells: cells)
+    }
+
+    /// `tags` and the taxonomy's tags no ticket has carried yet (id 0, counts zero), so every
+    /// area shows from the first day. An old name of a renamed tag is not added again.
+    private func withUnusedTaxonomyTags(_ tags: [Tag], in db: Database) throws -> [Tag] {
+        var known = Set(tags.map(\.name))
+        try db.forEachRow("SELECT name FROM tag_aliases") { known.insert($0.string(0)) }
+        return tags + context.config.taxonomy.dimensions.flatMap { dimension in
+            dimension.tags.filter { !known.contains($0) }.map { Tag(id: 0, name: $0, dimension: dimension.name) }
+        }
     }
 
     /// A dimension's tags in the config's order; tags of it the config no longer lists (renamed
