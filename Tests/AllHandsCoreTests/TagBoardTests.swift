@@ -69,6 +69,69 @@ final class TagBoardTests: XCTestCase {
         XCTAssertEqual([month?.inWindow, month?.previousWindow], [4, 0])
     }
 
+    /// A live pane reads only what changed since its last board: after any change, from any
+    /// connection, as time passes and days turn, that board equals one read from scratch.
+    func testABoardReadAfterThePreviousOneEqualsOneReadFromScratch() throws {
+        let ids = Array(try build().values).sorted()
+        var rng = SplitMix(seed: 11)
+        var clock = Fixture.now
+        let names = ["billing", "bug", "question", "onboarding", "vip", "fresh-free", "usability"]
+        var windows = TagWindow.allCases.makeIterator()
+        var window = TagWindow.week
+        var board = try at(0).tags.board(window: window)
+        var merges = 0
+        for step in 0..<200 {
+            clock += Int64.random(in: 0..<(3 * hour), using: &rng)
+            let ws = try Workspace(database: f.database(), config: .default, clock: FixedClock(epochSeconds: clock), login: "admin")
+            let id = ids[Int.random(in: 0..<ids.count, using: &rng)]
+            let name = names[Int.random(in: 0..<names.count, using: &rng)]
+            switch Int.random(in: 0..<10, using: &rng) {
+            case 0...4: _ = try? ws.tickets.tag(id: id, [name])
+            case 5...6: _ = try? ws.tickets.untag(id: id, [name])
+            case 7: _ = try? ws.tickets.setStatus(id: id, [.open, .pending, .solved][Int.random(in: 0..<3, using: &rng)])
+            case 8:
+                if (try? ws.tags.merge("fresh-free", into: "vip")) != nil { merges += 1 }
+            default:
+                window = windows.next() ?? .week
+                if window == .quarter { windows = TagWindow.allCases.makeIterator() }
+            }
+            let fresh = try ws.tags.board(window: window)
+            board = try ws.tags.board(window: window, after: board)
+            XCTAssertEqual(board, fresh, "step \(step)")
+            if board != fresh { break }
+        }
+        XCTAssertGreaterThan(merges, 0)
+        XCTAssertGreaterThan(clock - Fixture.now, 3 * day, "days turned")
+    }
+
+    /// `compare` counts the tagged tickets either from the tag's links or from the weeks'
+    /// tickets, whichever is fewer: both ways give the same weeks.
+    func testCompareCountsTheSameWhicheverWayItWalks() throws {
+        let ws = try f.workspace()
+        // Twenty tickets, one every three days back from now; every one carries "everywhere",
+        // every fourth "rare" too.
+        var ids: [Int] = []
+        for n in 0..<20 { ids.append(try f.addTicket(ws, subject: "T\(n)")) }
+        try f.database().write { db in
+            for (n, id) in ids.enumerated() {
+                try db.execute("UPDATE tickets SET created_at = ? WHERE id = ?", Fixture.now - Int64(n) * 3 * day - 60, id)
+            }
+        }
+        for (n, id) in ids.enumerated() { try ws.tickets.tag(id: id, n % 4 == 0 ? ["everywhere", "rare"] : ["everywhere"]) }
+        let mark = Fixture.now - 14 * day
+        // ±2 weeks: 10 tickets in range, 20 links of "everywhere" (walks the weeks), 5 of "rare" (walks the links).
+        let everywhere = try ws.tags.compare(tag: "everywhere", at: mark, weeks: 2)
+        let rare = try ws.tags.compare(tag: "rare", at: mark, weeks: 2)
+        XCTAssertEqual(everywhere.before.map(\.total), rare.before.map(\.total))
+        XCTAssertEqual((everywhere.before + everywhere.after).map(\.tagged), (everywhere.before + everywhere.after).map(\.total))
+        // Created 0, 3, 6, …, 27 days ago; weeks from mark − 14 d: [28–21) days ago: 21, 24, 27 → 3; [21–14): 15, 18 → 2;
+        // [14–7): 9, 12 → 2; [7–0): 0, 3, 6 → 3. "rare" is on 0, 12, 24 days ago.
+        XCTAssertEqual((everywhere.before + everywhere.after).map(\.total), [3, 2, 2, 3])
+        XCTAssertEqual((rare.before + rare.after).map(\.tagged), [1, 0, 1, 1])
+        XCTAssertEqual(rare.after.map(\.complete), [true, true])
+        XCTAssertEqual(rare.changePercent, 100)
+    }
+
     func testTheMatrixCountsOpenTicketsPerAreaAndTypeAndNamesTheHottestCells() throws {
         _ = try build()
         let matrix = try XCTUnwrap(try f.workspace().tags.board().matrix)

@@ -100,11 +100,19 @@ public struct TagBoard: Sendable, Equatable {
     /// The first two dimensions against each other; nil when the taxonomy has fewer than two.
     public var matrix: TagMatrix?
 
+    /// What the next board after a change needs to read only that change (nil: read everything).
+    var memory: TagBoardMemory?
+
     public init(window: TagWindow, asOf: Int64, trends: [TagTrend], matrix: TagMatrix?) {
         self.window = window
         self.asOf = asOf
         self.trends = trends
         self.matrix = matrix
+    }
+
+    /// Boards are equal when they show the same; what they remember for the next read is not shown.
+    public static func == (a: TagBoard, b: TagBoard) -> Bool {
+        a.window == b.window && a.asOf == b.asOf && a.trends == b.trends && a.matrix == b.matrix
     }
 }
 

@@ -10,10 +10,15 @@ extension Schema {
     /// - `tag_pair_open`: open tickets per pair of tags (`a < b`), kept by triggers like
     ///   `tag_open_counts`, so the area × type matrix never scans the tickets.
     /// - `tag_aliases`: names that lead to a tag: a merged tag's name, a renamed tag's old one.
+    /// - the `tag-history` region of `change_counters`, moved by a merge.
     ///
     /// Links made before this migration get one event each, at their ticket's creation, dated by
     /// the UTC day (the company's zone is in the config, not the database).
     static let tagHistory = """
+        -- Moves when history itself changes (a merge relabels events): a tags board read before
+        -- must be read again in full (TagBoardMemory).
+        INSERT INTO change_counters (region, version) VALUES ('tag-history', 0);
+
         CREATE TABLE tag_events (
             id INTEGER PRIMARY KEY,
             ticket_id INTEGER NOT NULL,

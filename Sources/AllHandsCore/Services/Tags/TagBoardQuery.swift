@@ -5,48 +5,45 @@ extension TagService {
     /// 24 hours and 7 days, the window against the one before it, and a 14-day sparkline; and the
     /// first two dimensions' matrix of open tickets.
     ///
-    /// Reads only kept counts: `tag_open_counts`, `tag_pair_open`, the last two days of the
-    /// event log and the daily sums of the days shown, so its cost follows the number of tags
-    /// and days, never the number of tickets.
-    public func board(window: TagWindow = .week) throws -> TagBoard {
+    /// Reads only kept counts: `tag_open_counts`, `tag_pair_open`, and the additions (daily sums
+    /// and the last two days' events), so its cost follows the number of tags and days, never the
+    /// number of tickets. Given the `previous` board, it reads only the events written since
+    /// (see `TagBoardMemory`): a live pane's refresh after a change.
+    public func board(window: TagWindow = .week, after previous: TagBoard? = nil) throws -> TagBoard {
         try context.check(.viewTickets)
         let now = context.now
         var days = LocalDays(zone: ShiftTime.companyZone(context.config))
         let today = days.day(of: now)
-        // Days read: the sparkline's, the last 7, and the window with the one before it.
+        // Days needed: the sparkline's, the last 7, and the window with the one before it.
         let span = max(TagBoard.sparklineDays, 7, window == .day ? 0 : 2 * window.rawValue)
         return try context.read { db in
+            let history = try db.fetchInt("SELECT version FROM change_counters WHERE region = 'tag-history'") ?? 0
+            var memory: TagBoardMemory
+            if let kept = previous?.memory, kept.today == today, kept.span >= span, kept.historyVersion == history {
+                memory = kept
+            } else {
+                memory = try .load(db, today: today, span: span, now: now, historyVersion: history)
+            }
+            try memory.catchUp(db, now: now)
             let tags = try withUnusedTaxonomyTags(Self.all(in: db), in: db)
             let open = try LiveCounts.maintained(in: db)
-            var last24h: [Int: Int] = [:], dayBefore: [Int: Int] = [:]
-            try db.forEachRow("""
-                SELECT tag_id, at > ?, count(*) FROM tag_events INDEXED BY tag_events_at
-                WHERE at > ? AND at <= ? AND added = 1 GROUP BY tag_id, at > ?
-                """, now - 86_400, now - 2 * 86_400, now, now - 86_400) { row in
-                if row.int(1) == 1 { last24h[row.int(0)] = row.int(2) } else { dayBefore[row.int(0)] = row.int(2) }
-            }
-            var perDay: [Int: [Int]] = [:]
-            try db.forEachRow("""
-                SELECT tag_id, day, added FROM tag_days INDEXED BY tag_days_day WHERE day > ? AND day <= ?
-                """, today - span, today) { row in
-                perDay[row.int(0), default: Array(repeating: 0, count: span)][span - 1 - (today - row.int(1))] = row.int(2)
-            }
             let matrix = try self.matrix(tags: tags, in: db)
             let trends: [TagTrend] = tags.compactMap { tag in
-                let daily = perDay[tag.id] ?? Array(repeating: 0, count: span)
-                func sum(_ last: Int, skipping: Int = 0) -> Int {
-                    daily[(span - skipping - last)..<(span - skipping)].reduce(0, +)
-                }
+                let id = tag.id
+                let last24h = memory.additions(id, after: now - 86_400, upTo: now)
                 let trend = TagTrend(
-                    tag: tag, open: open[tag.id] ?? 0, new24h: last24h[tag.id] ?? 0, new7d: sum(7),
-                    inWindow: window == .day ? last24h[tag.id] ?? 0 : sum(window.rawValue),
-                    previousWindow: window == .day ? dayBefore[tag.id] ?? 0 : sum(window.rawValue, skipping: window.rawValue),
-                    daily: Array(daily.suffix(TagBoard.sparklineDays)))
+                    tag: tag, open: open[id] ?? 0, new24h: last24h, new7d: memory.days(id, last: 7),
+                    inWindow: window == .day ? last24h : memory.days(id, last: window.rawValue),
+                    previousWindow: window == .day ? memory.additions(id, after: now - 2 * 86_400, upTo: now - 86_400)
+                        : memory.days(id, last: window.rawValue, skipping: window.rawValue),
+                    daily: Array((memory.daily[id] ?? memory.emptyDays).suffix(TagBoard.sparklineDays)))
                 let quiet = trend.open == 0 && trend.inWindow == 0 && trend.previousWindow == 0 && trend.daily.allSatisfy { $0 == 0 }
                 return tag.dimension == nil && quiet ? nil : trend
             }
-            return TagBoard(window: window, asOf: now, trends: trends.sorted { order($0.tag, $0.open, $1.tag, $1.open) },
-                            matrix: matrix)
+            var board = TagBoard(window: window, asOf: now, trends: trends.sorted { order($0.tag, $0.open, $1.tag, $1.open) },
+                                 matrix: matrix)
+            board.memory = memory
+            return board
         }
     }
 
@@ -59,7 +56,9 @@ extension TagService {
         let rowIndex = Dictionary(rows.enumerated().filter { $1.id != 0 }.map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let columnIndex = Dictionary(columns.enumerated().filter { $1.id != 0 }.map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         var cells = Array(repeating: Array(repeating: 0, count: columns.count), count: rows.count)
-        try db.forEachRow("SELECT a, b, open FROM tag_pair_open WHERE open > 0") { row in
+        // Point lookups of the dimensions' pairs only (free tags pair with them too).
+        let ids = (rows + columns).map(\.id).filter { $0 != 0 }.map(String.init).joined(separator: ",")
+        try db.forEachRow("SELECT a, b, open FROM tag_pair_open WHERE a IN (\(ids)) AND b IN (\(ids)) AND open > 0") { row in
             let a = row.int(0), b = row.int(1)
             if let r = rowIndex[a], let c = columnIndex[b] { cells[r][c] = row.int(2) }
             if let r = rowIndex[b], let c = columnIndex[a] { cells[r][c] = row.int(2) }

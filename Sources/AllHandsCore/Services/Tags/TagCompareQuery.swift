@@ -21,17 +21,28 @@ extension TagService {
                 throw AllHandsError.notFound(what: "tag '\(FieldLimits.excerpt(name))'")
             }
             var tagged = Array(repeating: 0, count: 2 * weeks), total = tagged
-            // The weeks' tickets from the creation-time index, each one's link found by primary key.
+            let upTo = min(end, now + 1)
+            // All tickets per week: an aggregate over the creation-time index alone.
             try db.forEachRow("""
-                SELECT (t.created_at - ?1) / 604800, count(*),
-                       sum(EXISTS (SELECT 1 FROM ticket_tags tt WHERE tt.ticket_id = t.id AND tt.tag_id = ?2))
-                FROM tickets t INDEXED BY tickets_created
-                WHERE t.created_at >= ?1 AND t.created_at < ?3 GROUP BY 1
-                """, start, tag.id, min(end, now + 1)) { row in
-                let w = row.int(0)
-                guard w >= 0, w < 2 * weeks else { return }
-                total[w] = row.int(1)
-                tagged[w] = row.int(2)
+                SELECT (created_at - ?1) / 604800, count(*) FROM tickets INDEXED BY tickets_created
+                WHERE created_at >= ?1 AND created_at < ?2 GROUP BY 1
+                """, start, upTo) { row in
+                if (0..<(2 * weeks)).contains(row.int(0)) { total[row.int(0)] = row.int(1) }
+            }
+            // The tagged ones, by whichever is fewer: the tag's links (each ticket's creation
+            // time by primary key), or the weeks' tickets (each one's link by primary key).
+            let links = try db.fetchInt("SELECT count(*) FROM ticket_tags INDEXED BY ticket_tags_tag WHERE tag_id = ?", tag.id) ?? 0
+            let sql = links < total.reduce(0, +) ? """
+                SELECT (t.created_at - ?1) / 604800, count(*) FROM ticket_tags tt INDEXED BY ticket_tags_tag
+                CROSS JOIN tickets t ON t.id = tt.ticket_id
+                WHERE tt.tag_id = ?3 AND t.created_at >= ?1 AND t.created_at < ?2 GROUP BY 1
+                """ : """
+                SELECT (t.created_at - ?1) / 604800, count(*) FROM tickets t INDEXED BY tickets_created
+                WHERE t.created_at >= ?1 AND t.created_at < ?2
+                  AND EXISTS (SELECT 1 FROM ticket_tags tt WHERE tt.ticket_id = t.id AND tt.tag_id = ?3) GROUP BY 1
+                """
+            try db.forEachRow(sql, start, upTo, tag.id) { row in
+                if (0..<(2 * weeks)).contains(row.int(0)) { tagged[row.int(0)] = row.int(1) }
             }
             let all = (0..<(2 * weeks)).compactMap { w -> TagComparison.Week? in
                 let from = start + Int64(w) * week

@@ -70,6 +70,7 @@ extension TagService {
                 """, target.id, source.id)
             try db.execute("DELETE FROM ticket_tags WHERE tag_id = ?", source.id)
             try db.execute("UPDATE tag_events SET tag_id = ? WHERE tag_id = ?", target.id, source.id)
+            try db.execute("UPDATE change_counters SET version = version + 1 WHERE region IN ('tag-history', 'tags')")
             try db.execute("""
                 INSERT INTO tag_days (tag_id, day, added) SELECT ?, day, added FROM tag_days WHERE tag_id = ? AND true
                 ON CONFLICT (tag_id, day) DO UPDATE SET added = added + excluded.added
