@@ -94,8 +94,10 @@ struct TagBenchmarks {
                 INSERT INTO tag_events (ticket_id, tag_id, added, at, day)
                 SELECT id, ?, 1, created_at, (created_at + ?) / 86400 FROM tickets WHERE id = ?
                 """)
-            for n in 0..<(Self.tagCount - have) {
-                insertTag.bind("bench-\(n)", at: 1)
+            let taken = Set(try db.fetchAll("SELECT name FROM tags") { $0.string(0) })
+            let names = (0...).lazy.map { "bench-\($0)" }.filter { !taken.contains($0) }.prefix(Self.tagCount - have)
+            for (n, name) in names.enumerated() {
+                insertTag.bind(name, at: 1)
                 try insertTag.run()
                 let tag = Int(db.lastInsertRowID)
                 for ticket in stride(from: 1 + n, through: maxID, by: 2_000) {
