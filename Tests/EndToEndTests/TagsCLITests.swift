@@ -296,6 +296,18 @@ final class TagsCLITests: XCTestCase {
         XCTAssertEqual(try cli.run("tags", "verify").status, 0)
     }
 
+    /// `tags --json` writes `dimension: null` for a free tag, as its help says, rather than
+    /// leaving the key out.
+    func testTagsListingHasADimensionKeyForFreeTagsToo() throws {
+        let (cli, _, _, _) = try retitleCompany()
+        let result = try cli.run("tags", "--json")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let rows = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        let free = try XCTUnwrap(rows.first { $0["name"] as? String == "old-x" })
+        XCTAssertEqual(free.keys.sorted(), ["dimension", "last_24h", "name", "open", "total"])
+        XCTAssertTrue(free["dimension"] is NSNull)
+    }
+
     func testMergeSaysHowManyTicketsMovedAndRefusesAcrossDimensions() throws {
         let (cli, lead, employee, ids) = try retitleCompany()
         XCTAssertEqual(try cli.run("--as", employee, "tags", "merge", "old-x", "new-y").status, 77)
