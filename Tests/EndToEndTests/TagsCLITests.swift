@@ -276,8 +276,8 @@ final class TagsCLITests: XCTestCase {
         XCTAssertEqual(done.status, 0, done.stderr)
         XCTAssertEqual(done.stdout, "Renamed billing to area:invoicing (\(carried) \(carried == 1 ? "ticket carries" : "tickets carry") it); "
                        + "'billing' still finds it.\n")
-        XCTAssertEqual(done.stderr, "note: the config's taxonomy still lists 'billing': a lead should rename it to 'invoicing' "
-                       + "there; until then that name leads to the tag it became.\n")
+        XCTAssertEqual(done.stderr, "note: the config's taxonomy still lists 'billing'; a lead should rename it to 'invoicing' "
+                       + "there (until then, tagging 'billing' puts 'invoicing' on).\n")
         let byOld = try XCTUnwrap(try cli.json("ticket", "list", "--tag", "billing", "--status", "all", "--limit", "1000", "--json")
                                   as? [[String: Any]])
         XCTAssertEqual(byOld.count, carried)
@@ -323,7 +323,7 @@ final class TagsCLITests: XCTestCase {
 
         let done = try cli.run("--as", lead, "tags", "merge", "old-x", "new-y")
         XCTAssertEqual(done.status, 0, done.stderr)
-        XCTAssertEqual(done.stdout, "Merged old-x into new-y: 2 tickets moved (1 already carried both and keep one); "
+        XCTAssertEqual(done.stdout, "Merged old-x into new-y: 2 tickets moved (1 already carried both and keeps one); "
                        + "'old-x' now leads to new-y.\n")
         XCTAssertEqual(done.stderr, "")
         let tagged = try cli.run("ticket", "tag", String(ids[3]), "old-x")
@@ -331,6 +331,11 @@ final class TagsCLITests: XCTestCase {
         let listed = try XCTUnwrap(try cli.json("ticket", "list", "--tag", "old-x", "--json") as? [[String: Any]])
         XCTAssertEqual(listed.compactMap { $0["id"] as? Int }.sorted(), ids.sorted(), "the old name finds the survivor's tickets")
 
+        let taxonomy = try cli.run("--as", lead, "tags", "merge", "onboarding", "accounts")
+        XCTAssertEqual(taxonomy.status, 0, taxonomy.stderr)
+        XCTAssertTrue(taxonomy.stdout.hasPrefix("Merged onboarding into area:accounts: "), taxonomy.stdout)
+        XCTAssertEqual(taxonomy.stderr, "note: the config's taxonomy still lists 'onboarding'; a lead should take it out there "
+                       + "(until then, tagging 'onboarding' puts 'accounts' on).\n")
         let both = try XCTUnwrap(try Database(path: cli.db).fetchInt("""
             SELECT count(*) FROM ticket_tags a JOIN tags ga ON ga.id = a.tag_id AND ga.name = 'new-y'
             JOIN ticket_tags b ON b.ticket_id = a.ticket_id JOIN tags gb ON gb.id = b.tag_id AND gb.name = 'accounts'

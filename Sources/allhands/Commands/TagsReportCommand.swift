@@ -38,7 +38,10 @@ enum TagsReportCommand {
             }
             format = chosen
         }
-        if json { format = .json }
+        if json {
+            guard format == .json || formatText == nil else { throw UsageError("give --json or --format \(format.rawValue), not both") }
+            format = .json
+        }
         let workspace = try session.workspace()
         let zone = ShiftTime.companyZone(workspace.config)
         let period = try ShiftCommands.period(from: fromText, to: toText, timeZone: zone)

@@ -22,7 +22,7 @@ enum TagsRetitleCommands {
         Output.line("Renamed \(done.oldName) to \(done.tag.qualifiedName) (\(English.count(done.tickets, "ticket")) "
                     + "\(done.tickets == 1 ? "carries" : "carry") it); '\(done.oldName)' still finds it.")
         if done.configStillListsOld {
-            note(session, "still lists '\(done.oldName)': a lead should rename it to '\(done.tag.name)' there")
+            note(session, done, "a lead should rename it to '\(done.tag.name)' there")
         }
     }
 
@@ -42,18 +42,19 @@ enum TagsRetitleCommands {
         if json { return try Output.json(TagRetitleJSON(done)) }
         let moved = done.tickets == 0 ? "no ticket carried it"
             : "\(English.count(done.tickets, "ticket")) moved" + (done.alreadyBoth == 0 ? ""
-                : " (\(done.alreadyBoth) already carried both and keep one)")
+                : " (\(done.alreadyBoth) already carried both and \(done.alreadyBoth == 1 ? "keeps" : "keep") one)")
         Output.line("Merged \(done.oldName) into \(done.tag.qualifiedName): \(moved); '\(done.oldName)' now leads to \(done.tag.name).")
         if done.configStillListsOld {
-            note(session, "still lists '\(done.oldName)': a lead should remove it there")
+            note(session, done, "a lead should take it out there")
         }
     }
 
     /// The hint that the config file should follow a rename or merge: its taxonomy still names
-    /// the old tag (tagging with it still works, through the alias).
-    private static func note(_ session: Session, _ text: String) {
+    /// the old tag (tagging with that name still works, through the alias).
+    private static func note(_ session: Session, _ done: TagRetitle, _ advice: String) {
         let file = session.configPath.flatMap { FileManager.default.fileExists(atPath: $0) ? " (\($0))" : nil } ?? ""
-        Output.note("note: the config's taxonomy\(file) \(text); until then that name leads to the tag it became.")
+        Output.note("note: the config's taxonomy\(file) still lists '\(done.oldName)'; \(advice) "
+                    + "(until then, tagging '\(done.oldName)' puts '\(done.tag.name)' on).")
     }
 }
 
