@@ -47,15 +47,17 @@ struct TagBenchmarks {
 
         // A rename touches one row; a merge moves every link and event of the merged tag.
         let busiest = try database.read {
-            try $0.fetchOne("""
+            try $0.fetchAll("""
                 SELECT g.name, count(*) FROM tags g JOIN ticket_tags tt ON tt.tag_id = g.id
-                WHERE g.dimension IS NULL GROUP BY g.id ORDER BY 2 DESC LIMIT 1
+                WHERE g.dimension IS NULL GROUP BY g.id ORDER BY 2 DESC LIMIT 2
                 """) { ($0.string(0), $0.int(1)) }
         }
-        guard let (name, links) = busiest else { return }
-        let rename = try Measure.seconds { _ = try workspace.tags.rename(name, to: name + "-renamed") }
+        guard busiest.count == 2 else { return }
+        let (name, links) = busiest[0]
+        let renamed = name + "-renamed"
+        let rename = try Measure.seconds { _ = try workspace.tags.rename(name, to: renamed) }
         report.add("tags", "tags rename (a free tag on \(links / 1_000)k tickets)", rename * 1_000, "ms")
-        let merge = try Measure.seconds { _ = try workspace.tags.merge(name + "-renamed", into: "vip") }
+        let merge = try Measure.seconds { _ = try workspace.tags.merge(renamed, into: busiest[1].0) }
         report.add("tags", "tags merge (its \(links / 1_000)k tickets into another free tag)", merge * 1_000, "ms")
     }
 

@@ -108,13 +108,14 @@ final class TagBoardTests: XCTestCase {
     /// tickets, whichever is fewer: both ways give the same weeks.
     func testCompareCountsTheSameWhicheverWayItWalks() throws {
         let ws = try f.workspace()
-        // Twenty tickets, one every three days back from now; every one carries "everywhere",
+        // Twenty tickets, one every three days back from two hours ago (clear of the hour the
+        // weeks' bounds move by across the end of summer time); every one carries "everywhere",
         // every fourth "rare" too.
         var ids: [Int] = []
         for n in 0..<20 { ids.append(try f.addTicket(ws, subject: "T\(n)")) }
         try f.database().write { db in
             for (n, id) in ids.enumerated() {
-                try db.execute("UPDATE tickets SET created_at = ? WHERE id = ?", Fixture.now - Int64(n) * 3 * day - 60, id)
+                try db.execute("UPDATE tickets SET created_at = ? WHERE id = ?", Fixture.now - Int64(n) * 3 * day - 2 * hour, id)
             }
         }
         for (n, id) in ids.enumerated() { try ws.tickets.tag(id: id, n % 4 == 0 ? ["everywhere", "rare"] : ["everywhere"]) }

@@ -120,7 +120,7 @@ public struct TagBoard: Sendable, Equatable {
 /// change move the needle?
 public struct TagComparison: Sendable, Equatable {
     public struct Week: Sendable, Equatable {
-        /// `[start, end)`; weeks run from the date backwards and forwards.
+        /// `[start, end)`; weeks of seven days of the company's calendar run from the date backwards and forwards.
         public var start: Int64
         public var end: Int64
         /// Tickets created in the week that carry the tag now, and all tickets created in it.

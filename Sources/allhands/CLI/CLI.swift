@@ -32,7 +32,7 @@ enum CLI {
                 command = nil
             case .command(let found):
                 command = found
-                usage = found.usage
+                usage = Help.usage(of: found)
             case .group(let word):
                 usage = Help.group(word)
                 guard asksForHelp || wantsHelp else {

@@ -29,6 +29,23 @@ enum Help {
             """
     }
 
+    /// A command's usage; for a command that also leads a group (`tags`, and `tags verify`…),
+    /// followed by the group's other commands, so `allhands help tags` shows them all.
+    static func usage(of command: Command) -> String {
+        let others = Commands.group(command.words[0]).filter { $0.words.count > 1 }
+        guard command.words.count == 1, !others.isEmpty else { return command.usage }
+        let width = others.map(\.name.count).max() ?? 0
+        let list = others.map { "  \($0.name.padding(toLength: width + 2, withPad: " ", startingAt: 0))\($0.summary)" }
+        return command.usage + """
+
+            more \(command.name) commands:
+            \(list.joined(separator: "\n"))
+
+            allhands help \(command.name) COMMAND (or: allhands \(command.name) COMMAND --help) shows a command's options.
+
+            """
+    }
+
     /// `allhands help ticket`: the group's commands with their summaries.
     static func group(_ word: String) -> String {
         let members = Commands.group(word)

@@ -19,7 +19,8 @@ enum Commands {
         RotationExportCommand.command,
         GoodwillCommands.list, GoodwillCommands.approve, GoodwillCommands.decline,
         GoodwillCommands.boundaries, GoodwillCommands.clear,
-        TagsCommand.command, TagsCommand.verify,
+        TagsCommand.command, TagsCommand.verify, TagsRetitleCommands.rename, TagsRetitleCommands.merge,
+        TagsCompareCommand.command, TagsReportCommand.command,
     ]
 
     /// What the leading words of a command line name.

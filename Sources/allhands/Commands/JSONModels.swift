@@ -199,6 +199,7 @@ struct ViewCountJSON: Encodable {
     }
 }
 
+/// `tags --json`: `dimension` is null for a free tag (written, not left out).
 struct TagJSON: Encodable {
     let name: String
     let dimension: String?
@@ -206,5 +207,16 @@ struct TagJSON: Encodable {
 
     init(_ c: TagCount) {
         name = c.tag.name; dimension = c.tag.dimension; open = c.open; last_24h = c.last24h; total = c.total
+    }
+
+    enum CodingKeys: String, CodingKey { case name, dimension, open, last_24h, total }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        try c.encode(dimension, forKey: .dimension)
+        try c.encode(open, forKey: .open)
+        try c.encode(last_24h, forKey: .last_24h)
+        try c.encode(total, forKey: .total)
     }
 }
