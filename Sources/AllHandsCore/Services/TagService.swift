@@ -35,21 +35,25 @@ public struct TagService {
                     total[$0.int(0)] = $0.int(1)
                 }
             }
-            return try Self.all(in: db).map { tag in
+            let counts = try Self.all(in: db).map { tag in
                 TagCount(tag: tag, open: open[tag.id] ?? 0, last24h: recent[tag.id] ?? 0, total: total[tag.id] ?? 0)
-            }.sorted { order($0.tag, $0.open, $1.tag, $1.open) }
+            }
+            return ordered(counts, tag: \.tag, value: \.open)
         }
     }
 
-    /// Dimension order from the config, then free tags; the larger `a`/`b` value (open tickets,
-    /// additions) first within a group, then by name.
-    func order(_ a: Tag, _ aValue: Int, _ b: Tag, _ bValue: Int) -> Bool {
-        let dims = context.config.taxonomy.dimensions.map(\.name)
-        let ra = a.dimension.flatMap { dims.firstIndex(of: $0) } ?? dims.count
-        let rb = b.dimension.flatMap { dims.firstIndex(of: $0) } ?? dims.count
-        if ra != rb { return ra < rb }
-        if aValue != bValue { return aValue > bValue }
-        return a.name < b.name
+    /// Sorts `items` by dimension order from the config, then free tags; the larger `value`
+    /// (open tickets, additions) first within a group, then by name.
+    func ordered<T>(_ items: [T], tag: (T) -> Tag, value: (T) -> Int) -> [T] {
+        let dimensions = context.config.taxonomy.dimensions
+        let rank = Dictionary(dimensions.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+        return items.map { (item: $0, rank: tag($0).dimension.flatMap { rank[$0] } ?? dimensions.count,
+                            value: value($0), name: tag($0).name) }
+            .sorted { a, b in
+                if a.rank != b.rank { return a.rank < b.rank }
+                if a.value != b.value { return a.value > b.value }
+                return a.name < b.name
+            }.map(\.item)
     }
 
     static func all(in db: Database) throws -> [Tag] {

@@ -40,7 +40,7 @@ extension TagService {
                 let quiet = trend.open == 0 && trend.inWindow == 0 && trend.previousWindow == 0 && trend.daily.allSatisfy { $0 == 0 }
                 return tag.dimension == nil && quiet ? nil : trend
             }
-            var board = TagBoard(window: window, asOf: now, trends: trends.sorted { order($0.tag, $0.open, $1.tag, $1.open) },
+            var board = TagBoard(window: window, asOf: now, trends: ordered(trends, tag: \.tag, value: \.open),
                                  matrix: matrix)
             board.memory = memory
             return board

@@ -31,7 +31,7 @@ extension TagService {
                 return row.open == 0 && row.added == 0 && row.previous == 0 && row.tickets == 0 ? nil : row
             }
             return TagReport(from: from, to: to, ticketsCreated: created,
-                             rows: rows.sorted { order($0.tag, $0.added, $1.tag, $1.added) })
+                             rows: ordered(rows, tag: \.tag, value: \.added))
         }
     }
 }
