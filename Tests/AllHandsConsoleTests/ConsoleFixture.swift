@@ -34,6 +34,8 @@ final class ConsoleFixture {
             workspace = try Workspace(database: db, config: config, clock: clock, login: login)
         }
         console = try Console(workspace: workspace, backend: backend, clock: clock)
+        // Snapshots never depend on the locale the tests run in.
+        console.glyphs = .unicode
         try console.finishLoading()
     }
 
