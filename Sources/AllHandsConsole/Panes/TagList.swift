@@ -151,6 +151,12 @@ enum TagList {
         let window = StyledLine.window(rows.map(\.line), anchor: index, rows: rect.height)
         for (i, line) in window.enumerated() {
             let y = rect.y + i
+            // Rows hidden below: the last row says how many, unless it is the selected one.
+            let below = rows.count - window.endIndex
+            if i == window.count - 1, below > 0, window.endIndex - 1 != index {
+                grid.write(" \(glyphs.ellipsis) \(below + 1) more", x: rect.x, y: y, role: .muted, limit: rect.width)
+                continue
+            }
             line.draw(&grid, x: rect.x, y: y, width: rect.width)
             if highlight, let index, window.startIndex + i == index {
                 grid.paint(Rect(x: rect.x, y: y, width: rect.width, height: 1),

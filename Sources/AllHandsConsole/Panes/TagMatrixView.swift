@@ -1,4 +1,5 @@
 import AllHandsCore
+import Foundation
 import TerminalUI
 
 /// The area × type matrix of the tags board: open tickets per pair, the hottest cells (the top
@@ -79,20 +80,41 @@ enum TagMatrixView {
                            x: x + 1, y: y, role: role, limit: rect.maxX - x - 1)
             }
         }
-        if rect.height >= extraRows {
-            let more = columns.count < count ? " (\(count - columns.count) more columns: h l)" : ""
-            grid.write(glyphs.fit(" " + hottestLine(matrix, glyphs: glyphs) + more, to: rect.width), x: rect.x,
-                       y: rect.y + 2 + rows.count, role: .muted)
+        // The hottest cells named below, on as many rows as are left, the last one cut.
+        let more = columns.count < count ? ["(\(count - columns.count) more columns: h l)"] : []
+        let lines = wrap(hottestParts(matrix, glyphs: glyphs) + more, separator: " \(glyphs.dot) ", width: rect.width - 2)
+        let top = rect.y + 2 + rows.count
+        for (i, line) in lines.prefix(max(0, rect.maxY - top)).enumerated() {
+            grid.write(glyphs.fit(" " + line, to: rect.width), x: rect.x, y: top + i, role: .muted)
         }
     }
 
-    /// `hottest: billing × bug 120 · onboarding × usability 80 · …`.
-    static func hottestLine(_ matrix: TagMatrix, glyphs: Glyphs) -> String {
+    /// `hottest: billing × bug 120`, `onboarding × usability 80`, …: the cells the highlight marks.
+    static func hottestParts(_ matrix: TagMatrix, glyphs: Glyphs) -> [String] {
         let cells = matrix.hottest(hottest)
-        guard !cells.isEmpty else { return "No open ticket carries a tag of both." }
-        return "hottest: " + cells.map { c in
-            Sanitizer.clean(matrix.rows[c.row]) + " \(glyphs.times) " + Sanitizer.clean(matrix.columns[c.column]) + " \(c.open)"
-        }.joined(separator: " \(glyphs.dot) ")
+        guard !cells.isEmpty else { return ["No open ticket carries a tag of both."] }
+        return cells.enumerated().map { i, c in
+            (i == 0 ? "hottest: " : "") + Sanitizer.clean(matrix.rows[c.row]) + " \(glyphs.times) "
+                + Sanitizer.clean(matrix.columns[c.column]) + " \(c.open)"
+        }
+    }
+
+    /// `parts` joined by `separator` into rows of at most `width` columns, a part never split
+    /// (one wider than a row is cut when drawn).
+    static func wrap(_ parts: [String], separator: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for part in parts {
+            let joined = current.isEmpty ? part : current + separator + part
+            if TextWidth.columns(joined) <= width || current.isEmpty {
+                current = joined
+            } else {
+                lines.append(current + " " + separator.trimmingCharacters(in: .whitespaces))
+                current = part
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
     }
 
     /// The first of `count` items to show when `fitting` fit, keeping `start` (the cursor's) in view.

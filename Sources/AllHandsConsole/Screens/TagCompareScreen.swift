@@ -28,8 +28,9 @@ extension Console {
         }
         var weeks = tags.compareWeeks
         if words.count == 2 {
-            guard let n = Int(words[1]) else {
-                return flash("WEEKS '\(words[1])' is not a number of weeks (1 to 52)", error: true)
+            let range = TagService.compareWeeks
+            guard let n = Int(words[1]), range.contains(n) else {
+                return flash("WEEKS must be between \(range.lowerBound) and \(range.upperBound)", error: true)
             }
             weeks = n
         }
