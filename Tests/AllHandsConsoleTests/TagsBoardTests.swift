@@ -277,7 +277,8 @@ final class TagsBoardTests: XCTestCase {
         let text = HelpScreen.page(width: 120).lines.map(\.text).joined(separator: "\n")
         for needle in ["Tags board", "A queue opened from the tags board", "A tag before and after a date",
                        "  T                       Open the tags board", "  w                       Next time window: 24h",
-                       "  m                       Mark a date", ":window 24h|7d|30d|90d"] {
+                       "  m                       Mark a date", ":window 24h|7d|30d|90d", "Tags marks",
+                       "  ▲12 ▼3 ±7d              the window against the one just before it"] {
             XCTAssertTrue(text.contains(needle), needle)
         }
         XCTAssertEqual(f.console.state.screen, .help)
