@@ -201,6 +201,24 @@ final class TagsBoardTests: XCTestCase {
         XCTAssertEqual(f.console.state.focus, .tags)
     }
 
+    func testTheWheelMovesTheCursorAndTheBoardDrawsAtEverySize() throws {
+        let f = try fixture()
+        try f.press(.character("T"))
+        let names = try board(f).trends.map(\.tag.qualifiedName)
+        try f.press(.mouse(MouseEvent(x: 5, y: 5, button: .wheelDown)))
+        XCTAssertEqual(f.console.tags.selected, .tag(names[3]), "three tags down")
+        XCTAssertEqual(f.console.queue.selected, 0, "the queue behind stays where it was")
+        let name = try XCTUnwrap(f.console.tags.selectedTag?.tag.name)
+        for width in stride(from: 40, through: 220, by: 15) {
+            for height in [10, 13, 24, 37, 60] {
+                try f.resize(Size(width: width, height: height))
+                let screen = f.screen
+                XCTAssertTrue(screen.hasPrefix(" Tags · 7d"), "\(width)×\(height):\n\(screen)")
+                XCTAssertTrue(screen.contains("\n   \(name) "), "the selected tag stays in view: \(width)×\(height):\n\(screen)")
+            }
+        }
+    }
+
     // MARK: - Moving the needle
 
     /// `m` asks for a date in the viewer's zone; the comparison shows each week before and after

@@ -199,13 +199,16 @@ extension Console {
         try end ? queue.loadEnd() : queue.loadStart()
     }
 
-    /// Moves the selection of the list screens (search results, hand-off); false elsewhere.
+    /// Moves the selection of the list screens (search results, hand-off, the tags board); false elsewhere.
     private func scrollList(by delta: Int) -> Bool {
         switch state.screen {
         case .search:
             searchSelection = clampedSelection(searchSelection, by: delta, count: searchHits.count)
         case .handoff:
             handoff.selected = clampedSelection(handoff.selected, by: delta, count: handoff.items.count)
+        // The mouse wheel on the tags board and the comparison (their keys are their own actions).
+        case .tags: tags.move(by: delta)
+        case .tagCompare: scrollCompare(by: delta)
         default: return false
         }
         return true

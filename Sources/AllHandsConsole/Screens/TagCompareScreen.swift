@@ -64,9 +64,9 @@ extension Console {
         return .handled
     }
 
-    private func scrollCompare(by delta: Int) {
+    func scrollCompare(by delta: Int) {
         let limit = TagCompareView.maxScroll(lines: compareLines(width: layout.content.width).count, rect: layout.content)
-        tags.compareScroll = min(max(0, tags.compareScroll + delta), limit)
+        tags.compareScroll = min(max(0, tags.compareScroll.addingReportingOverflow(delta).partialValue), limit)
     }
 
     func compareLines(width: Int) -> [StyledLine] {

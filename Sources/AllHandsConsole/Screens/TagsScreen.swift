@@ -83,8 +83,11 @@ extension Console {
 
     func drawTags(_ grid: inout Grid, _ rect: Rect) {
         let l = tagsLayout(rect)
+        let detail = TagsPane.title(tags.window)
+        // What Enter opens, when it fits beside the title.
         let right = tags.selectedFilter.map { "Enter: queue of " + Sanitizer.clean($0) } ?? ""
-        PaneTitle.draw(&grid, l.title, title: "Tags", detail: TagsPane.title(tags.window), right: right, focused: true)
+        let fits = TextWidth.columns(" Tags · " + detail + right) + 4 <= l.title.width
+        PaneTitle.draw(&grid, l.title, title: "Tags", detail: detail, right: fits ? right : "", focused: true)
         guard let board = tags.board, !board.trends.isEmpty else {
             grid.write(tags.board == nil ? " Counting open tickets\(glyphs.ellipsis)" : " No tags yet.", x: l.list.x, y: l.list.y,
                        role: .muted, limit: l.list.width)
