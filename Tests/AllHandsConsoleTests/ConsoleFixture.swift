@@ -21,8 +21,9 @@ final class ConsoleFixture {
     let console: Console
     var path: String { dir.file("allhands.db") }
 
+    /// `prepare` adds to the database (with the fixture's clock) before the console opens it.
     init(size: Size = Size(width: 120, height: 40), content: Content = .small(extraTickets: 0), login: String = "ada",
-         config: Configuration = .default) throws {
+         config: Configuration = .default, prepare: (Database, TestClock) throws -> Void = { _, _ in }) throws {
         TextWidth.prepareLocale()
         backend = VirtualBackend(size: size)
         let db = try Workspace.openDatabase(path: dir.file("allhands.db"), clock: clock)
@@ -30,10 +31,13 @@ final class ConsoleFixture {
         if case .small(let extra) = content {
             try SmallCompany.write(into: db, admin: "ada", now: Self.now, extraTickets: extra)
         }
+        try prepare(db, clock)
         if login != "ada" || !(workspace.isEmpty) {
             workspace = try Workspace(database: db, config: config, clock: clock, login: login)
         }
         console = try Console(workspace: workspace, backend: backend, clock: clock)
+        // Snapshots never depend on the locale the tests run in.
+        console.glyphs = .unicode
         try console.finishLoading()
     }
 

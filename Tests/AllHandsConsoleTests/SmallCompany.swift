@@ -1,4 +1,5 @@
 import AllHandsCore
+import Foundation
 import Storage
 
 /// A small company written by hand, straight into the schema, for console tests: five people
@@ -56,6 +57,8 @@ enum SmallCompany {
              assignee: "jsato", hoursAgo: 400, tags: ["area:accounts", "type:bug"]),
     ]
 
+    static let companyZone = TimeZone(identifier: "America/New_York") ?? .gmt
+
     /// Writes the company into a database whose first person (the admin, `admin`) exists.
     /// `extraTickets` adds open tickets numbered after the hand-written ones, every priority in
     /// turn, one every ten minutes back from `now`.
@@ -79,6 +82,15 @@ enum SmallCompany {
                 tagIDs[qualified] = db.lastInsertRowID
                 return db.lastInsertRowID
             }
+            // Each link with its event in the tag history, on the day of the ticket's creation in the
+            // company's zone (New York), as tagging a new ticket writes it.
+            func link(_ ticket: Int, _ tag: Int64, at: Int64) throws {
+                try db.execute("INSERT INTO ticket_tags (ticket_id, tag_id) VALUES (?, ?)", ticket, tag)
+                let offset = Int64(companyZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(at))))
+                let day = Int((Double(at + offset) / 86_400).rounded(.down))
+                try db.execute("INSERT INTO tag_events (ticket_id, tag_id, added, at, day) VALUES (?, ?, 1, ?, ?)",
+                               ticket, tag, at, day)
+            }
             for (i, t) in tickets.enumerated() {
                 let id = i + 1
                 let created = now - t.hoursAgo * 3_600
@@ -86,7 +98,7 @@ enum SmallCompany {
                     INSERT INTO tickets (id, subject, status, priority, requester_id, assignee_id, created_at, updated_at)
                     VALUES (?, ?, ?, ?, ?, (SELECT id FROM people WHERE login = ?), ?, ?)
                     """, id, t.subject, t.status, t.priority.rawValue, t.requester, t.assignee, created, created)
-                for tag in t.tags { try db.execute("INSERT INTO ticket_tags (ticket_id, tag_id) VALUES (?, ?)", id, try tagID(tag)) }
+                for tag in t.tags { try link(id, try tagID(tag), at: created) }
                 try db.execute("INSERT INTO messages (ticket_id, kind, author_customer_id, body, created_at) VALUES (?, 'customer', ?, ?, ?)",
                                id, t.requester, "Hello,\n\(t.subject)\n\nThanks.", created)
                 if let agent = t.assignee {
@@ -112,7 +124,7 @@ enum SmallCompany {
                     INSERT INTO tickets (id, subject, status, priority, requester_id, created_at, updated_at)
                     VALUES (?, ?, 'open', ?, ?, ?, ?)
                     """, id, "Numbered ticket \(id)", n % 4, n % customers.count + 1, created, created)
-                try db.execute("INSERT INTO ticket_tags (ticket_id, tag_id) VALUES (?, ?)", id, try tagID("area:onboarding"))
+                try link(id, try tagID("area:onboarding"), at: created)
             }
         }
     }

@@ -52,7 +52,7 @@ final class ConsoleTmuxTests: XCTestCase {
         let first = try tmux.screen()
         XCTAssertTrue(first.contains(planted), first)
         XCTAssertTrue(isWideLayout(first), first)
-        XCTAssertTrue(first.contains("│ Tags · open · 24h"), first)
+        XCTAssertTrue(first.contains("│ Tags · 7d vs the 7d before"), first)
         XCTAssertEqual(position(first)?.0, 1)
         XCTAssertGreaterThan(position(first)?.1 ?? 0, 4, "the fixed demo has a working queue to scroll")
 

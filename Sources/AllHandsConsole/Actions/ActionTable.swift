@@ -29,6 +29,14 @@ public enum ActionContext: String, CaseIterable, Sendable {
     case rotationPane
     /// The rotation calendar (month and week views, fairness).
     case rotation
+    /// The main screen with the tags pane focused.
+    case tagsPane
+    /// The tags board: every tag's trend, the matrix, the time window.
+    case tags
+    /// The queue opened from the tags board by a tag or a matrix cell.
+    case tagQueue
+    /// A tag before and after a marked date.
+    case tagCompare
 
     /// Where it applies, as the help screen says it inside a sentence ("in the ticket view").
     public var place: String {
@@ -46,6 +54,10 @@ public enum ActionContext: String, CaseIterable, Sendable {
         case .welcome: "on the welcome screen"
         case .rotationPane: "on the rotation pane"
         case .rotation: "on the rotation calendar"
+        case .tagsPane: "on the tags pane"
+        case .tags: "on the tags board"
+        case .tagQueue: "in a queue opened from the tags board"
+        case .tagCompare: "when comparing a tag before and after a date"
         }
     }
 
@@ -64,6 +76,10 @@ public enum ActionContext: String, CaseIterable, Sendable {
         case .welcome: "Welcome screen"
         case .rotationPane: "Main screen, rotation pane focused"
         case .rotation: "Rotation calendar"
+        case .tagsPane: "Main screen, tags pane focused"
+        case .tags: "Tags board"
+        case .tagQueue: "A queue opened from the tags board"
+        case .tagCompare: "A tag before and after a date"
         }
     }
 }
@@ -82,6 +98,7 @@ public enum ActionID: String, CaseIterable, Sendable {
     case calendar, previousDay, nextDay, previousPeriod, nextPeriod, today, weekView, monthView, nextShiftInDay,
          previousShiftInDay, cycleFilter, filter, fairness, seat, unseat, plan, rebalance, check, timeOff, offerSwap, swaps,
          takeSwap, approveSwap, declineSwap, withdrawSwap, fairnessDown, fairnessUp
+    case openTags, previousColumn, nextColumn, switchTagArea, nextTagWindow, tagWindow, compare
 }
 
 /// What the argument of a `:` command is, so Tab can complete it.
@@ -91,6 +108,8 @@ public enum ArgumentKind: Sendable {
     case calendarFilter
     /// The people in the calendar's selected shift.
     case shiftPeople
+    /// `24h`, `7d`, `30d`, `90d`.
+    case tagWindow
 }
 
 /// One thing a user can do: its keys, its `:` command, what it does and where. This table
@@ -150,7 +169,8 @@ public enum ActionTable {
         .init(.previousPane, [.backTab, .left], command: "previous", "Focus the previous pane", in: .main),
         .init(.focusQueue, [.character("1")], command: "queue", "Focus the queue", in: .main),
         .init(.focusRotation, [.character("2")], command: "rotation", "Focus the rotation", in: .main),
-        .init(.focusTags, [.character("3")], command: "tags", "Focus the live tags", in: .main),
+        .init(.focusTags, [.character("3")], "Focus the live tags", in: .main),
+        .init(.openTags, [.character("T")], command: "tags", "Open the tags board: every tag's trend, the area × type matrix, the time window, and whether a date such as a release moved a tag", in: .main),
         .init(.nextView, [.character("v")], "Next view: Unassigned, Mine, All open, Pending, Recently solved, Everything (and a tag's view once chosen with :view tag NAME)", in: .main, hint: "view"),
         .init(.previousView, [.character("V")], "Previous view", in: .main),
         .init(.view, [], command: "view", argument: "NAME [TAG]", completes: .view, "Show one view (by-tag takes a tag)", in: .main),
@@ -230,6 +250,22 @@ public enum ActionTable {
         .init(.offerSwap, [.character("o")], command: "offer", argument: "[LOGIN]", completes: .login, "Offer your seat in the selected shift to anyone (:offer LOGIN to one person)", in: .rotation, hint: "offer", requires: .takeShifts),
         .init(.swaps, [.character("s")], "Swaps on offer or waiting for a lead's approval (:take ID takes one)", in: .rotation, hint: "swaps"),
         .init(.unseat, [.character("x")], command: "unseat", argument: "LOGIN", completes: .shiftPeople, "Take someone out of the selected shift", in: .rotation, hint: "unassign", requires: .manageShifts, prefills: true),
+
+        .init(.openTags, [.enter], "Open the tags board", in: .tagsPane, hint: "tags board"),
+
+        .init(.back, [.character("q"), .escape], "Back to where you were", in: .tags, hint: "back"),
+        .init(.down, [.character("j"), .down], "Next tag; past the last one, into the matrix; in the matrix, the row below", in: .tags, hint: "move"),
+        .init(.up, [.character("k"), .up], "Previous tag; in the matrix, the row above (out of its first row, back to the list)", in: .tags),
+        .init(.previousColumn, [.character("h"), .left], "The matrix cell to the left", in: .tags),
+        .init(.nextColumn, [.character("l"), .right], "The matrix cell to the right", in: .tags),
+        .init(.switchTagArea, [.tab, .backTab], "Between the list and the matrix, back where the cursor was", in: .tags),
+        .init(.open, [.enter], "Open the queue of the selected tag, or of a matrix cell's two tags (q comes back here)", in: .tags, hint: "queue"),
+        .init(.nextTagWindow, [.character("w")], "Next time window: 24h, 7d, 30d, 90d; the change column compares it with the one before", in: .tags, hint: "window"),
+        .init(.tagWindow, [], command: "window", argument: "24h|7d|30d|90d", completes: .tagWindow, "Show one time window", in: .tags),
+        .init(.compare, [.character("m")], command: "compare", argument: "DATE [WEEKS]", "Mark a date (YYYY-MM-DD in your time zone) such as a release: the selected tag's tickets per week, 4 weeks (or WEEKS) before and after it, the change and the share of all tickets", in: .tags, hint: "mark date"),
+        .init(.back, [.character("q"), .escape], "Back to the tags board, where you were; the queue shows your own view again", in: .tagQueue, hint: "back"),
+        .init(.back, [.character("q"), .escape], "Back to the tags board", in: .tagCompare, hint: "back"),
+        .init(.compare, [.character("m")], "Mark another date for the same tag (:compare DATE WEEKS for more or fewer weeks)", in: .tagCompare, hint: "mark date"),
     ]
 
     public static func action(_ id: ActionID) -> ConsoleAction? {
@@ -258,7 +294,7 @@ public enum ActionTable {
     /// can show a disabled one as such.
     public static func hints(in contexts: [ActionContext]) -> [(keys: String, label: String, action: ConsoleAction)] {
         // What a newcomer needs first: open, take, reply; moving around is what everyone knows.
-        let order: [ActionID] = [.open, .calendar, .claim, .reply, .help, .note, .tag, .status, .send, .sendAnyway, .editAgain,
+        let order: [ActionID] = [.open, .calendar, .openTags, .compare, .nextTagWindow, .claim, .reply, .help, .note, .tag, .status, .send, .sendAnyway, .editAgain,
                                  .handoffRelease, .handoffNext, .handoffConfirm, .keepDraft, .loadDemo, .weekView, .monthView,
                                  .cycleFilter, .offerSwap, .seat, .swaps, .timeOff, .unseat, .plan, .rebalance, .check, .today,
                                  .fairness, .back,

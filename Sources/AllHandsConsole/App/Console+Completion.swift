@@ -28,6 +28,7 @@ extension Console {
         case .draftKind: [MessageKind.reply.rawValue, MessageKind.note.rawValue]
         case .calendarFilter: CalendarFilter.completions(people: calendar?.people.values.sorted { $0.login < $1.login } ?? [])
         case .shiftPeople: calendar?.selectedShift?.people ?? []
+        case .tagWindow: TagWindow.allCases.map(\.label)
         }
     }
 }

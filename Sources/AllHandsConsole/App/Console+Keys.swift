@@ -8,19 +8,24 @@ extension Console {
     var contexts: [ActionContext] {
         switch state.screen {
         case .main:
-            switch state.focus {
+            // A queue opened from the tags board goes back to it with q.
+            let fromTags: [ActionContext] = state.stack.last == .tags ? [.tagQueue] : []
+            let pane: [ActionContext] = switch state.focus {
             case .queue: [.queue, .ticket, .scrolling, .main, .global]
             case .rotation: [.rotationPane, .main, .global]
-            case .tags: [.main, .global]
+            case .tags: [.tagsPane, .main, .global]
             }
-        case .ticket: [.view, .ticket, .scrolling, .global]
-        case .help, .report: [.view, .scrolling, .global]
-        case .search: [.search, .scrolling, .global]
-        case .compose: [.compose]
-        case .confirmSend: [.confirm, .scrolling]
-        case .handoff: [.handoff, .scrolling, .global]
-        case .welcome: [.welcome, .global]
-        case .rotation: [.rotation, .scrolling, .global]
+            return fromTags + pane
+        case .ticket: return [.view, .ticket, .scrolling, .global]
+        case .help, .report: return [.view, .scrolling, .global]
+        case .search: return [.search, .scrolling, .global]
+        case .compose: return [.compose]
+        case .confirmSend: return [.confirm, .scrolling]
+        case .handoff: return [.handoff, .scrolling, .global]
+        case .welcome: return [.welcome, .global]
+        case .rotation: return [.rotation, .scrolling, .global]
+        case .tags: return [.tags, .scrolling, .global]
+        case .tagCompare: return [.tagCompare, .scrolling, .global]
         }
     }
 
@@ -74,6 +79,8 @@ extension Console {
         case .help, .report: outcome = .unhandled
         case .welcome: outcome = try performOnWelcome(id)
         case .rotation: outcome = try performOnRotation(id, argument: argument)
+        case .tags: outcome = try performOnTags(id, argument: argument)
+        case .tagCompare: outcome = try performOnTagCompare(id, argument: argument)
         }
         if outcome == .unhandled { try performAnywhere(id, argument: argument) }
     }
@@ -100,6 +107,7 @@ extension Console {
         case .approvals: try showReport(.approvals)
         case .boundaries: try showReport(.boundaries)
         case .calendar: try openRotation()
+        case .openTags: try openTags()
         case .swaps, .takeSwap, .approveSwap, .declineSwap, .withdrawSwap: try performSwap(id, argument: argument)
         case .approve: try decideGoodwill(argument, approve: true)
         case .decline: try decideGoodwill(argument, approve: false)
@@ -163,7 +171,7 @@ extension Console {
         case .ticket: \.ticketScroll
         case .help: \.helpScroll
         case .report: \.reportScroll
-        case .main, .welcome, .search, .compose, .confirmSend, .handoff, .rotation: nil
+        case .main, .welcome, .search, .compose, .confirmSend, .handoff, .rotation, .tags, .tagCompare: nil
         }
     }
 
@@ -191,13 +199,16 @@ extension Console {
         try end ? queue.loadEnd() : queue.loadStart()
     }
 
-    /// Moves the selection of the list screens (search results, hand-off); false elsewhere.
+    /// Moves the selection of the list screens (search results, hand-off, the tags board); false elsewhere.
     private func scrollList(by delta: Int) -> Bool {
         switch state.screen {
         case .search:
             searchSelection = clampedSelection(searchSelection, by: delta, count: searchHits.count)
         case .handoff:
             handoff.selected = clampedSelection(handoff.selected, by: delta, count: handoff.items.count)
+        // The mouse wheel on the tags board and the comparison (their keys are their own actions).
+        case .tags: tags.move(by: delta)
+        case .tagCompare: scrollCompare(by: delta)
         default: return false
         }
         return true

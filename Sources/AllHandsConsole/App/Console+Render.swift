@@ -18,7 +18,7 @@ extension Console {
         case .report(let kind): return reportPage(kind, width: width)
         case .handoff: return handoffPage(width: width)
         case .confirmSend: return compose.map { ConfirmSendPage.page($0, width: width, timeZone: timeZone) }
-        case .main, .search, .compose, .rotation: return nil
+        case .main, .search, .compose, .rotation, .tags, .tagCompare: return nil
         }
     }
 
@@ -46,8 +46,8 @@ extension Console {
                 RotationPane.draw(&grid, rect, overview: rotation, now: t, timeZone: timeZone, focused: state.focus == .rotation)
             }
             if let rect = l.panes[.tags] {
-                TagsPane.draw(&grid, rect, counts: tagCounts, loaded: tagsLoaded, dimension: primaryDimension,
-                              changed: Set(changedTags.keys), focused: state.focus == .tags)
+                TagsPane.draw(&grid, rect, board: tags.board, dimension: primaryDimension, changed: Set(changedTags.keys),
+                              focused: state.focus == .tags, glyphs: glyphs)
             }
             if let separator = l.separator {
                 for y in separator.y..<separator.maxY { grid.write("│", x: separator.x, y: y, role: .border) }
@@ -58,6 +58,10 @@ extension Console {
             if let compose { ComposePane.draw(&grid, l.content, session: compose) }
         case .rotation:
             drawRotation(&grid, l.content, now: t)
+        case .tags:
+            drawTags(&grid, l.content)
+        case .tagCompare:
+            drawTagCompare(&grid, l.content)
         case .ticket, .help, .welcome, .report, .handoff, .confirmSend:
             currentPage()?.draw(&grid, l.content, scroll: pageScroll.map { state[keyPath: $0] } ?? 0)
         }

@@ -19,7 +19,8 @@ public final class Console {
     let clock: any Clock
     public internal(set) var state = ConsoleState()
     var queue: QueueModel
-    var tagCounts: [TagCount] = []
+    /// The tags pane and board: the window, the board loaded for it, the cursor, the comparison.
+    var tags = TagsModel()
     var rotation = RotationOverview.unplanned
     var detail: TicketDetail?
     var changes: ChangeFeed
@@ -62,6 +63,8 @@ public final class Console {
     var calendar: CalendarModel?
     /// The editor command (`$VISUAL`, else `$EDITOR`); nil writes inline. Tests set it.
     public var editorCommand: String? = ExternalEditor.command(environment: ProcessInfo.processInfo.environment)
+    /// Block characters or ASCII for sparklines and bars, as the locale says. Tests set it.
+    public var glyphs: Glyphs = .detect(environment: ProcessInfo.processInfo.environment)
 
     public init(workspace: Workspace, backend: any Backend, clock: any Clock) throws {
         self.workspace = workspace
@@ -76,14 +79,13 @@ public final class Console {
         try reloadShiftAndCounts()
     }
 
-    /// Tag counts walk every open ticket (tens of milliseconds at a million tickets), so the
-    /// first frame shows the queue without waiting for them; this fills them in right after.
-    public private(set) var tagsLoaded = false
+    /// The tags board is loaded after the first frame, so the queue shows without waiting for
+    /// it; this fills it in right after.
+    public var tagsLoaded: Bool { tags.board != nil }
 
     public func finishLoading() throws {
         guard !tagsLoaded else { return }
-        tagCounts = try workspace.tags.liveCounts()
-        tagsLoaded = true
+        try reloadTags()
     }
 
     var now: Int64 { clock.epochSeconds }
@@ -173,6 +175,8 @@ public final class Console {
             dirty = true
             let previous = rotation
             try reloadShiftAndCounts()
+            // The last 24 hours and today's bar move with the clock, not only with commits.
+            try reloadTags()
             offerHandoff(after: previous)
         }
         try keepPresence()
@@ -195,11 +199,11 @@ public final class Console {
         try reloadSidePanes()
         if case .ticket(let id) = state.screen { try reloadTicket(id) }
         if state.screen == .rotation { try reloadCalendar(everything: true) }
+        if state.screen == .tagCompare { try rerunCompare() }
     }
 
     private func reloadSidePanes() throws {
-        tagCounts = try workspace.tags.liveCounts()
-        tagsLoaded = true
+        try reloadTags()
         try reloadShiftAndCounts()
         try reloadPresence()
     }
@@ -223,9 +227,9 @@ public final class Console {
         try queue.resize(rows: queueRows())
         let until = now + Self.markSeconds
         for id in try queue.refresh() { changedTickets[id] = until }
-        let before = Dictionary(tagCounts.map { ($0.tag.qualifiedName, $0.open) }, uniquingKeysWith: { a, _ in a })
-        try reloadSidePanes()
-        for count in tagCounts where before[count.tag.qualifiedName] != count.open { changedTags[count.tag.qualifiedName] = until }
+        try reloadTags(marking: until)
+        try reloadShiftAndCounts()
+        try reloadPresence()
         if case .ticket(let id) = state.screen { try refreshOpenTicket(id) }
         if state.screen == .search { try rerunSearch() }
         if state.screen == .rotation { try reloadCalendar(everything: true) }

@@ -38,6 +38,10 @@ public enum Screen: Equatable, Sendable {
     case report(ReportKind)
     /// The rotation calendar: month and week views, fairness, the rota's actions.
     case rotation
+    /// The tags board: every tag's trend by dimension, the area × type matrix, the time window.
+    case tags
+    /// A tag's tickets week by week before and after a marked date.
+    case tagCompare
 }
 
 public enum ReportKind: Sendable, Equatable {

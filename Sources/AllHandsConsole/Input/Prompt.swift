@@ -9,11 +9,14 @@ struct Prompt {
         case search
         /// Ending a shift: an optional note for whoever takes the tickets over.
         case handoffNote
+        /// The tags board's `m`: the date to compare the tag before and after.
+        case compareDate(tag: String)
 
         var label: String {
             switch self {
             case .search: "Search: "
             case .handoffNote: "Note for the next shift (Enter ends the shift, Esc goes back): "
+            case .compareDate(let tag): "Mark a date for \(Sanitizer.clean(tag)), YYYY-MM-DD: "
             }
         }
     }
@@ -38,6 +41,8 @@ extension Console {
                 try runSearch(line)
             case .handoffNote:
                 try endShift(note: line.trimmingCharacters(in: .whitespaces))
+            case .compareDate(let tag):
+                try compare(tag: tag, line.trimmingCharacters(in: .whitespaces))
             }
         }
     }

@@ -35,10 +35,22 @@ enum HelpScreen {
         lines += entry("priority", QueuePane.priorityLegend, keyWidth: keyWidth, width: textWidth)
         lines += entry("—", "none: no tag of the first taxonomy dimension, or nobody assigned", keyWidth: keyWidth, width: textWidth)
         lines.append(.init(""))
+        lines.append(.init("Tags marks", .header))
+        for (mark, meaning) in tagsLegend { lines += entry(mark, meaning, keyWidth: keyWidth, width: textWidth) }
+        lines.append(.init(""))
         lines.append(.init("Mouse", .header))
         lines += entry("click", "Select a ticket or a pane; the wheel scrolls", keyWidth: keyWidth, width: textWidth)
         return TextPage(title: "Help", detail: "keys and commands · q back", lines: lines)
     }
+
+    /// The columns of the tags pane and board, and the matrix's highlight.
+    static let tagsLegend = [
+        ("open 24h 7d", "open tickets with the tag now; times it was put on a ticket in the last 24 hours and 7 days "
+            + "(and in the window, for 30d and 90d)"),
+        ("▲12 ▼3 ±7d", "the window against the one just before it: 12 more (a warning), 3 fewer; + and - without UTF-8"),
+        ("14 days", "times it was put on a ticket each day of the last 14, today last, scaled to the busiest day"),
+        ("matrix", "open tickets carrying both tags; the three fullest cells highlighted and named under it"),
+    ]
 
     /// What the key column shows: the keys, or `:goto N` for an action run only by name.
     static func keyColumn(_ action: ConsoleAction) -> String {

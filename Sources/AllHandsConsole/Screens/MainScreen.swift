@@ -32,6 +32,7 @@ extension Console {
             try showSort(sort)
         case .newTicket: try createTicket(argument)
         case .endShift: try startHandoff()
+        case .back where state.stack.last == .tags: try backToTags()
         default:
             guard state.focus == .queue, ActionTable.action(id)?.context == .ticket else { return .unhandled }
             guard let ticket = queue.selectedTicket else {
@@ -50,13 +51,19 @@ extension Console {
         workspace.tickets.filter(for: state.view, sort: state.sort)
     }
 
-    private func showView(_ view: TicketView) throws {
+    /// Shows a view in its own order and says how many tickets it holds.
+    func showView(_ view: TicketView) throws {
+        try applyView(view, sort: view.defaultSort)
+        flash("\(view.title): \(English.count(queue.total, "ticket"))")
+    }
+
+    /// The queue and the view bar's counts for a view and an order.
+    func applyView(_ view: TicketView, sort: TicketSort) throws {
         state.view = view
-        state.sort = view.defaultSort
+        state.sort = sort
         try queue.setFilter(queueFilter)
         viewCounts = try Self.counts(workspace.tickets.viewCounts(tag: view.tag))
         try reloadPresence()
-        flash("\(view.title): \(English.count(queue.total, "ticket"))")
     }
 
     private func showSort(_ sort: TicketSort) throws {
