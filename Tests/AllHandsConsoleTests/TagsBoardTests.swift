@@ -255,7 +255,7 @@ final class TagsBoardTests: XCTestCase {
         try f.press(.character("T"))
         try f.command("compare 15/11/2026")
         XCTAssertEqual(f.console.state.message,
-                       "Type a date as YYYY-MM-DD, in your time zone (America/New_York), and optionally the weeks each side: 2026-11-01 8")
+                       "Type a date as YYYY-MM-DD, in the company's time zone (America/New_York), and optionally the weeks each side: 2026-11-01 8")
         try f.command("compare 2026-11-01 99")
         XCTAssertEqual(f.console.state.message, "WEEKS must be between 1 and 52")
         XCTAssertEqual(f.console.state.screen, .tags)

@@ -68,7 +68,7 @@ final class ConfigurationErrorPlaceTests: XCTestCase {
         XCTAssertEqual(message("{ 'console': { \"tickMilliseconds\": 'fast' } }"),
                        "c.json5:1:36: console.tickMilliseconds: expected Int")
         XCTAssertEqual(message("{\n taxonomy: { dimensions: [ { name: 'a', tags: ['ok'] },\n { name: 'b', tags: ['x', 'Bad Tag'] } ] } }"),
-                       "c.json5:3:21: taxonomy.dimensions[1].tags: 'Bad Tag' is not a valid tag name (lower-case letters, digits, '-' and '_')")
+                       "c.json5:3:21: taxonomy.dimensions[1].tags: 'Bad Tag' is not a valid tag name (\(Tag.nameRule))")
         XCTAssertEqual(message("{ taxonomy: { dimensions: [ { tags: [] } ] } }"),
                        "c.json5:1:29: taxonomy.dimensions[0].name: required key is missing")
     }

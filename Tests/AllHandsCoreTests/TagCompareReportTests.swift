@@ -88,6 +88,14 @@ final class TagCompareReportTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(c.changePercent), (2.0 / 3.0 - 1.5) / 1.5 * 100, accuracy: 1e-9)
         XCTAssertEqual(try XCTUnwrap(c.shareBefore), 6.0 / 9.0, accuracy: 1e-9)
         XCTAssertEqual(try XCTUnwrap(c.shareAfter), 2.0 / 6.0, accuracy: 1e-9)
+        // Weeks before the first ticket of all are no evidence: 52 weeks back averages the same.
+        let long = try f.workspace().tags.compare(tag: "area:billing", at: try midnight("2026-10-23"), weeks: 52)
+        XCTAssertEqual(long.before.count, 52)
+        let first = try XCTUnwrap(long.before.firstIndex { $0.total > 0 })
+        XCTAssertGreaterThan(first, 40, "most of the 52 weeks come before any ticket")
+        let counted = long.before[first...]
+        XCTAssertEqual(try XCTUnwrap(long.beforePerWeek),
+                       Double(counted.reduce(0) { $0 + $1.tagged }) / Double(counted.count), accuracy: 1e-9)
     }
 
     func testCompareLeavesOutWeeksNotBegunAndNeedsAWeekBeforeForAChange() throws {

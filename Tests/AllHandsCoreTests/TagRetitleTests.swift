@@ -67,7 +67,7 @@ final class TagRetitleTests: XCTestCase {
         }
         XCTAssertThrows(.invalid("'billing' already has that name")) { try lead.tags.rename("billing", to: "billing") }
         XCTAssertThrows(.notFound(what: "tag 'nonesuch'")) { try lead.tags.rename("nonesuch", to: "other") }
-        XCTAssertThrows(.invalid("'not valid!' is not a valid tag name (lower-case letters, digits, '-' and '_', at most 40)")) {
+        XCTAssertThrows(.invalid("'not valid!' is not a valid tag name (\(Tag.nameRule))")) {
             try lead.tags.rename("billing", to: "Not Valid!")
         }
         XCTAssertEqual(try tags(lead, ids[0]), ["area:billing"], "nothing changed")

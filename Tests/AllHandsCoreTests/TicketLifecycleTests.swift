@@ -158,9 +158,12 @@ final class TicketLifecycleTests: XCTestCase {
     func testBadTagNamesAreRefusedAndNothingIsWritten() throws {
         let (_, ws, id) = try company()
         let before = try ws.tickets.find(id: id)
-        XCTAssertThrows(.invalid("'Has Spaces!' is not a valid tag name (lower-case letters, digits, '-' and '_', at most 40)"
+        XCTAssertThrows(.invalid("'Has Spaces!' is not a valid tag name (\(Tag.nameRule))"
                             .replacingOccurrences(of: "Has Spaces!", with: "has spaces!"))) {
             try ws.tickets.tag(id: id, ["bug", "Has Spaces!"])
+        }
+        XCTAssertThrows(.invalid("'-cmd' is not a valid tag name (\(Tag.nameRule))")) {
+            try ws.tickets.tag(id: id, ["-cmd"])
         }
         XCTAssertThrows(.invalid("'colour' is not a tag dimension (area, type)")) { try ws.tickets.tag(id: id, ["colour:red"]) }
         XCTAssertThrows(.invalid("'bug' is not an area tag (billing, onboarding, integrations, reporting, accounts, mobile, "

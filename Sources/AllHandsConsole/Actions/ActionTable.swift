@@ -262,7 +262,7 @@ public enum ActionTable {
         .init(.open, [.enter], "Open the queue of the selected tag, or of a matrix cell's two tags (q comes back here)", in: .tags, hint: "queue"),
         .init(.nextTagWindow, [.character("w")], "Next time window: 24h, 7d, 30d, 90d; the change column compares it with the one before", in: .tags, hint: "window"),
         .init(.tagWindow, [], command: "window", argument: "24h|7d|30d|90d", completes: .tagWindow, "Show one time window", in: .tags),
-        .init(.compare, [.character("m")], command: "compare", argument: "DATE [WEEKS]", "Mark a date (YYYY-MM-DD in your time zone) such as a release: the selected tag's tickets per week, 4 weeks (or WEEKS) before and after it, the change and the share of all tickets", in: .tags, hint: "mark date"),
+        .init(.compare, [.character("m")], command: "compare", argument: "DATE [WEEKS]", "Mark a date (YYYY-MM-DD in the company's time zone) such as a release: the selected tag's tickets per week, 4 weeks (or WEEKS) before and after it, the change and the share of all tickets", in: .tags, hint: "mark date"),
         .init(.back, [.character("q"), .escape], "Back to the tags board, where you were; the queue shows your own view again", in: .tagQueue, hint: "back"),
         .init(.back, [.character("q"), .escape], "Back to the tags board", in: .tagCompare, hint: "back"),
         .init(.compare, [.character("m")], "Mark another date for the same tag (:compare DATE WEEKS for more or fewer weeks)", in: .tagCompare, hint: "mark date"),

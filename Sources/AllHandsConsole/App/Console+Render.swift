@@ -46,7 +46,7 @@ extension Console {
                 RotationPane.draw(&grid, rect, overview: rotation, now: t, timeZone: timeZone, focused: state.focus == .rotation)
             }
             if let rect = l.panes[.tags] {
-                TagsPane.draw(&grid, rect, board: tags.board, dimension: primaryDimension, changed: Set(changedTags.keys),
+                TagsPane.draw(&grid, rect, board: tags.board, openTickets: viewCounts[.allOpen], changed: Set(changedTags.keys),
                               focused: state.focus == .tags, glyphs: glyphs)
             }
             if let separator = l.separator {

@@ -5,14 +5,12 @@ import TerminalUI
 /// last 24 hours (and 7 days when there is room), the window against the one before it and a
 /// 14-day sparkline; rows someone else just changed are marked. `Enter` opens the tags board.
 enum TagsPane {
-    /// `dimension` is the taxonomy's first: the title's total counts the open tickets along it
-    /// (each ticket has one tag of it at most, so the sum counts tickets, not tags).
-    static func draw(_ grid: inout Grid, _ rect: Rect, board: TagBoard?, dimension: String?, changed: Set<String>,
+    /// `openTickets` (the view bar's All open) goes on the title's right: the tickets the counts
+    /// below are out of (a ticket may carry several tags of one dimension, or none).
+    static func draw(_ grid: inout Grid, _ rect: Rect, board: TagBoard?, openTickets: Int?, changed: Set<String>,
                      focused: Bool, glyphs: Glyphs) {
-        let trends = board?.trends ?? []
-        let open = dimension.map { d in trends.filter { $0.tag.dimension == d }.reduce(0) { $0 + $1.open } } ?? 0
         PaneTitle.draw(&grid, rect, title: Pane.tags.title, detail: board.map { title($0.window) } ?? "",
-                       right: open > 0 ? "\(open) open" : "", focused: focused)
+                       right: (openTickets ?? 0) > 0 ? "\(openTickets ?? 0) open" : "", focused: focused)
         guard rect.height > 1 else { return }
         let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
         guard let board, !board.trends.isEmpty else {

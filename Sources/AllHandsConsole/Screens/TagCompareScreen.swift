@@ -4,7 +4,7 @@ import TerminalUI
 
 /// Moving the needle: on the tags board, `m` asks for a date (a release, a fix) and shows the
 /// selected tag's tickets week by week before and after it (`TagService.compare`). Dates are
-/// read in the viewer's zone. `m` on the comparison marks another date; `q` goes back.
+/// read in the company's zone, as `tags compare` reads them, so both give the same weeks. `m` on the comparison marks another date; `q` goes back.
 extension Console {
     /// `m` or `:compare DATE [WEEKS]` on the board: asks for the date unless given.
     func startCompare(_ argument: String?) throws {
@@ -19,11 +19,12 @@ extension Console {
         prompt = Prompt(purpose: .compareDate(tag: tag), editor: LineEditor())
     }
 
-    /// `DATE [WEEKS]`, the date as YYYY-MM-DD in the viewer's zone.
+    /// `DATE [WEEKS]`, the date as YYYY-MM-DD in the company's zone (the weeks are its calendar's).
     func compare(tag: String, _ text: String) throws {
         let words = text.split(separator: " ").map(String.init)
+        let zone = ShiftTime.companyZone(workspace.config)
         guard let date = words.first, ShiftTime.isDateAlone(date), words.count <= 2 else {
-            return flash("Type a date as YYYY-MM-DD, in your time zone (\(timeZone.identifier)), and optionally the "
+            return flash("Type a date as YYYY-MM-DD, in the company's time zone (\(zone.identifier)), and optionally the "
                          + "weeks each side: 2026-11-01 8", error: true)
         }
         var weeks = tags.compareWeeks
@@ -34,7 +35,7 @@ extension Console {
             }
             weeks = n
         }
-        let at = try ShiftTime.parse(date, timeZone: timeZone, what: "DATE")
+        let at = try ShiftTime.parse(date, timeZone: zone, what: "DATE")
         tags.comparison = try workspace.tags.compare(tag: tag, at: at, weeks: weeks)
         tags.compareWeeks = weeks
         tags.compareScroll = 0
@@ -71,7 +72,7 @@ extension Console {
 
     func compareLines(width: Int) -> [StyledLine] {
         guard let c = tags.comparison else { return [] }
-        return TagCompareView.lines(c, weeks: tags.compareWeeks, zone: timeZone, glyphs: glyphs, width: width)
+        return TagCompareView.lines(c, weeks: tags.compareWeeks, zone: ShiftTime.companyZone(workspace.config), glyphs: glyphs, width: width)
     }
 
     func drawTagCompare(_ grid: inout Grid, _ rect: Rect) {

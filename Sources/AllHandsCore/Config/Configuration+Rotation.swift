@@ -125,7 +125,7 @@ extension Configuration.ShiftTemplate: Decodable {
         name = try c.decode(String.self, forKey: .name)
         guard Tag.isValidName(name) else {
             throw DecodingError.dataCorruptedError(forKey: .name, in: c,
-                debugDescription: "'\(name)' is not a valid template name (lower-case letters, digits, '-' and '_')")
+                debugDescription: "'\(name)' is not a valid template name (\(Tag.nameRule))")
         }
         let dayNames = try c.decode([String].self, forKey: .days)
         days = try dayNames.map { dayName in

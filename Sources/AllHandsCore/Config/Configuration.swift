@@ -245,7 +245,7 @@ extension Configuration.Taxonomy: Decodable {
         }
         for (alias, tag) in aliases.sorted(by: { $0.key < $1.key }) {
             let problem: String? = if !Tag.isValidName(alias) {
-                "alias '\(alias)' is not a valid tag name (lower-case letters, digits, '-' and '_')"
+                "alias '\(alias)' is not a valid tag name (\(Tag.nameRule))"
             } else if seen.contains(alias) {
                 "alias '\(alias)' is itself a tag of the taxonomy"
             } else if !seen.contains(tag) {
@@ -273,7 +273,7 @@ extension Configuration.Dimension: Decodable {
         }
         if let bad = tags.first(where: { Tag.isValidName($0) == false }) {
             throw DecodingError.dataCorruptedError(forKey: .tags, in: c,
-                debugDescription: "'\(bad)' is not a valid tag name (lower-case letters, digits, '-' and '_')")
+                debugDescription: "'\(bad)' is not a valid tag name (\(Tag.nameRule))")
         }
     }
 }
@@ -382,7 +382,7 @@ extension Configuration.Macro: Decodable {
         }
         guard Tag.isValidName(name) else {
             throw DecodingError.dataCorruptedError(forKey: .name, in: c,
-                debugDescription: "'\(name)' is not a valid macro name (lower-case letters, digits, '-' and '_')")
+                debugDescription: "'\(name)' is not a valid macro name (\(Tag.nameRule))")
         }
         if let unknown = Self.placeholders(in: body).first(where: { !Self.placeholders.contains($0) }) {
             throw DecodingError.dataCorruptedError(forKey: .body, in: c,

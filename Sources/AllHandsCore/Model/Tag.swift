@@ -29,9 +29,17 @@ public struct TagCount: Sendable, Equatable {
 }
 
 extension Tag {
-    /// Tag names are short slugs: lower-case letters, digits, `-` and `_`, at most 40 characters.
+    /// Tag names are short slugs: lower-case letters, digits, `-` and `_`, at most 40 characters,
+    /// starting with a letter or a digit (a name starting with `-` could not be named on the
+    /// command line, where it reads as an option).
+    /// How a refusal describes the rule.
+    public static let nameRule = "lower-case letters a–z, digits, '-' and '_', starting with a letter or a digit, at most 40"
+
     public static func isValidName(_ name: String) -> Bool {
-        !name.isEmpty && name.count <= 40 && name.unicodeScalars.allSatisfy {
+        guard let first = name.unicodeScalars.first, ("a"..."z").contains(first) || ("0"..."9").contains(first) else {
+            return false
+        }
+        return name.count <= 40 && name.unicodeScalars.allSatisfy {
             ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_"
         }
     }

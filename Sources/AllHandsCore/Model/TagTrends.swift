@@ -144,7 +144,8 @@ public struct TagComparison: Sendable, Equatable {
         self.after = after
     }
 
-    /// Tagged tickets per complete week, before and after; nil when there is no complete week.
+    /// Tagged tickets per complete week, before and after (from the first week with any ticket);
+    /// nil when there is no such week.
     public var beforePerWeek: Double? { Self.perWeek(before) }
     public var afterPerWeek: Double? { Self.perWeek(after) }
 
@@ -158,8 +159,10 @@ public struct TagComparison: Sendable, Equatable {
     public var shareBefore: Double? { Self.share(before) }
     public var shareAfter: Double? { Self.share(after) }
 
+    /// Complete weeks count; weeks before the first ticket of all (`tags compare --weeks 52` on a
+    /// young helpdesk) say nothing about the tag and are left out.
     private static func perWeek(_ weeks: [Week]) -> Double? {
-        let done = weeks.filter(\.complete)
+        let done = weeks.drop { $0.total == 0 }.filter(\.complete)
         return done.isEmpty ? nil : Double(done.reduce(0) { $0 + $1.tagged }) / Double(done.count)
     }
 

@@ -12,7 +12,7 @@ extension TagService {
         let taxonomy = context.config.taxonomy
         let wanted = newName.trimmingCharacters(in: .whitespaces).lowercased()
         guard Tag.isValidName(wanted) else {
-            throw AllHandsError.invalid("'\(FieldLimits.excerpt(wanted))' is not a valid tag name (lower-case letters, digits, '-' and '_', at most 40)")
+            throw AllHandsError.invalid("'\(FieldLimits.excerpt(wanted))' is not a valid tag name (\(Tag.nameRule))")
         }
         if let target = taxonomy.aliases[wanted] {
             throw AllHandsError.invalid("'\(wanted)' is an alias of '\(target)' in the config; pick another name")

@@ -239,7 +239,7 @@ extension TicketService {
         }
         if let existing = try TagService.resolve(name, in: db) { return existing }
         guard Tag.isValidName(name) else {
-            throw AllHandsError.invalid("'\(FieldLimits.excerpt(name))' is not a valid tag name (lower-case letters, digits, '-' and '_', at most 40)")
+            throw AllHandsError.invalid("'\(FieldLimits.excerpt(name))' is not a valid tag name (\(Tag.nameRule))")
         }
         try db.execute("INSERT INTO tags (name, dimension, created_at) VALUES (?, ?, ?)", name, dimension, context.now)
         return Tag(id: Int(db.lastInsertRowID), name: name, dimension: dimension)
