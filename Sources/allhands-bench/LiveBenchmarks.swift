@@ -64,6 +64,9 @@ struct LiveBenchmarks {
             report.add("live", "a console's whole refresh after another's commit (\(name)), p99", Measure.quantile(times, 0.99), "ms",
                        atMost: 2)
         }
+        let frame = Measure.percentiles(300) { _ in console.draw() }
+        report.add("live", "of a refresh: drawing the frame (200×60, virtual backend), p50", frame.p50, "ms")
+        report.add("live", "of a refresh: drawing the frame, p99", frame.p99, "ms")
         let tags = try Measure.percentiles(100) { _ in _ = try other.tags.liveCounts() }
         report.add("live", "of a tag change's refresh: the tags pane's counts (TagService.liveCounts), p50", tags.p50, "ms")
         report.add("live", "of a tag change's refresh: the tags pane's counts (TagService.liveCounts), p99", tags.p99, "ms")
