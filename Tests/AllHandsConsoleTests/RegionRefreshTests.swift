@@ -63,4 +63,38 @@ final class RegionRefreshTests: XCTestCase {
         XCTAssertEqual(f.console.detail?.messages.last?.body, "Refund on its way.")
         XCTAssertTrue(f.console.state.message?.hasPrefix("#1 changed: ") ?? false, f.console.state.message ?? "no message")
     }
+
+    /// The real loop: after a tick that reloaded what another process changed, the next tick
+    /// waits twice as long (a stream of commits costs half the refreshes); after a quiet tick
+    /// it waits one tick again.
+    func testTheLoopWaitsLongerAfterATickThatRefreshed() throws {
+        let f = try ConsoleFixture()
+        let other = try f.otherProcess()
+        let backend = WaitRecordingBackend(size: f.backend.size)
+        let console = try Console(workspace: f.console.workspace, backend: backend, clock: f.clock)
+        backend.beforeWait = { call in
+            // Another process commits before the second wait only.
+            if call == 1 { try? other.execute("UPDATE tickets SET priority = 0, version = version + 1 WHERE id = 2") }
+        }
+        try console.run(tickMilliseconds: 250) { backend.waits.count >= 4 }
+        XCTAssertEqual(backend.waits, [250, 250, 500, 250], "quiet, the commit's refresh, then twice as long, then quiet")
+        XCTAssertEqual(console.reloads[.queue], 1)
+    }
+}
+
+/// A terminal nobody types into that records how long the loop waits for each key.
+final class WaitRecordingBackend: Backend {
+    let size: Size
+    private(set) var waits: [Int] = []
+    var beforeWait: (Int) -> Void = { _ in }
+    init(size: Size) { self.size = size }
+    func draw(_ grid: Grid) {}
+    func readKey(timeoutMilliseconds: Int) -> Key? {
+        beforeWait(waits.count)
+        waits.append(timeoutMilliseconds)
+        return nil
+    }
+    func suspend() {}
+    func resume() {}
+    func shutdown() {}
 }

@@ -27,6 +27,12 @@ public final class Console {
     /// marks also with the queue's page): tests and the benchmark read it to see that a change
     /// reloads only what it touched.
     public private(set) var reloads: [ChangeRegion: Int] = [:]
+    /// Whether the last tick reloaded what another process changed: then the loop waits
+    /// `busyTickFactor` ticks before the next, so a stream of others' commits (scripts, fifty
+    /// colleagues) is folded into fewer refreshes, each still within half a second at the
+    /// default tick. Keys are answered at once as ever.
+    private(set) var lastTickRefreshed = false
+    static let busyTickFactor = 2
     /// Lines run on the `:` command line, oldest first.
     var commandHistory: [String] = []
     /// Ticket ids and tag names marked as changed by another process, until the given time.
@@ -110,7 +116,8 @@ public final class Console {
         try survive { try finishLoading() }
         draw()
         while running && !shouldStop() {
-            guard let key = backend.readKey(timeoutMilliseconds: tickMilliseconds) else {
+            let wait = lastTickRefreshed ? tickMilliseconds * Self.busyTickFactor : tickMilliseconds
+            guard let key = backend.readKey(timeoutMilliseconds: wait) else {
                 try tick()
                 continue
             }
@@ -164,6 +171,7 @@ public final class Console {
             viewCountsStale = false
         }
         let moved = try changes.changes()
+        lastTickRefreshed = !moved.isEmpty
         if !moved.isEmpty {
             try refreshFromOthers(moved)
             dirty = true
