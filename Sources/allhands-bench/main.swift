@@ -11,6 +11,8 @@ func option(_ name: String) -> String? {
 }
 // A child mode: one of the shift-work benchmark's workers (see `ShiftWorker`).
 if arguments.first == ShiftWorker.command { exit(ShiftWorker.main(arguments)) }
+// A child mode: one of the fifty consoles of the live benchmark (see `ConsoleWorker`).
+if arguments.first == ConsoleWorker.command { exit(ConsoleWorker.main(arguments)) }
 let json = arguments.contains("--json")
 /// `--reuse` keeps the database of an earlier run (same size) and skips building it.
 let reuse = arguments.contains("--reuse")
@@ -41,7 +43,10 @@ do {
     }
     let path = dir + "/bench.db"
     if wanted("queue") { try bench.queuePages() }
-    if wanted("live") { try bench.changePolling() }
+    if wanted("live") {
+        try bench.changePolling()
+        try LiveBenchmarks(path: path, report: report).run()
+    }
     if wanted("open") { try bench.openAndMigrate() }
     if wanted("read-during-write") { try ReadDuringWriteBenchmarks(path: path, clock: SystemClock(), report: report).run() }
     if wanted("json") { try JSONListingBenchmarks(path: path, clock: SystemClock(), report: report).ticketListJSON() }

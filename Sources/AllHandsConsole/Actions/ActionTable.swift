@@ -301,10 +301,17 @@ public enum ActionTable {
                                  .search, .nextView, .down, .nextSort, .newTicket, .nextPane, .quit]
         // A key bound in a more specific context hides the same key further out (q is "back"
         // in the ticket view, not "quit"), so the hint shows what the key really does here.
+        // What each key does here, as `action(for:in:)` finds it, in one pass (the bar is drawn
+        // with every frame).
+        var bound: [Key: ConsoleAction] = [:]
+        for context in contexts {
+            for action in all where action.context == context {
+                for key in action.keys where bound[key] == nil { bound[key] = action }
+            }
+        }
         let reachable = all.filter { action in
             action.hint != nil && contexts.contains(action.context)
-                && action.keys.first.map { key in self.action(for: key, in: contexts)?.context == action.context
-                    && self.action(for: key, in: contexts)?.id == action.id } ?? false
+                && action.keys.first.map { key in bound[key]?.context == action.context && bound[key]?.id == action.id } ?? false
         }
         return reachable
             .sorted { (order.firstIndex(of: $0.id) ?? order.count) < (order.firstIndex(of: $1.id) ?? order.count) }

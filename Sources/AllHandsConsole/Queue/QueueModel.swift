@@ -85,7 +85,9 @@ final class QueueModel {
         guard let anchor = ticket(at: top) ?? window.first else { try loadStart(); return [] }
         let cursor = tickets.cursor(for: anchor, in: filter)
         let start = try tickets.position(of: cursor, in: filter)
-        window = try tickets.page(filter, from: .after(cursor, inclusive: true), limit: visibleRows + Self.pageSize)
+        // The viewport and a few rows beyond, as a jump loads: another's commit costs one page on
+        // screen, not a hundred rows more (moving on fetches further pages as ever).
+        window = try tickets.page(filter, from: .after(cursor, inclusive: true), limit: visibleRows + Self.jumpMargin)
         windowStart = start
         top = start
         settleTotal()
@@ -141,6 +143,8 @@ final class QueueModel {
     /// are tickets to fill it.
     private func ensureVisibleLoaded() throws {
         top = max(0, min(top, total - visibleRows))
+        try loadVisible()
+        // A viewport that grew past both ends of the window needs a page each way.
         try loadVisible()
         top = max(0, min(top, total - visibleRows))
     }

@@ -1,6 +1,7 @@
 import Storage
 
-/// A count kept by triggers that differs from a recount: there must never be one.
+/// A count kept by triggers that differs from a recount: there must never be one. The view
+/// bar's kept ticket counts report as tag `(tickets)`.
 public struct TagDrift: Sendable, Equatable {
     /// The tag (or `a + b` for a pair) the count is about.
     public var tag: String
@@ -44,7 +45,8 @@ enum LiveCounts {
         return counts
     }
 
-    /// Sets every kept count from a recount: after a bulk load that ran without the triggers.
+    /// Sets every tag's count, and the kept ticket counts, from a recount: after a bulk load that
+    /// ran without the triggers.
     static func rebuild(in db: Database) throws {
         try db.execute("DELETE FROM tag_open_counts")
         try db.execute("INSERT INTO tag_open_counts (tag_id, open) SELECT g.id, 0 FROM tags g")
@@ -58,10 +60,12 @@ enum LiveCounts {
         try db.execute("INSERT INTO tag_pair_open (a, b, open) " + pairRecount)
         try db.execute("DELETE FROM tag_days")
         try db.execute("INSERT INTO tag_days (tag_id, day, added) " + dayRecount)
+        try TicketCounts.rebuild(in: db)
         try db.execute("UPDATE change_counters SET version = version + 1")
     }
 
-    /// Every kept count that differs from a recount, by tag name.
+    /// Every kept count that differs from a recount, by tag name, then every kept ticket count of
+    /// the view bar that does (`TicketCounts.drift`).
     static func drift(in db: Database) throws -> [TagDrift] {
         let names = Dictionary(try TagService.all(in: db).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         func name(_ id: Int) -> String { names[id] ?? "#\(id)" }
@@ -89,10 +93,10 @@ enum LiveCounts {
         try compare(kept: "SELECT tag_id, day, added FROM tag_days", counted: dayRecount) {
             (name($0.x), "added on " + Timestamp.date(Int64($0.y) * 86_400, timeZone: .gmt))
         }
-        return drift
+        return try drift + TicketCounts.drift(in: db)
     }
 
-    /// The version of each console region, by name.
+    /// The version of each console region (`ChangeRegion`), by name: one read of a few rows.
     static func versions(in db: Database) throws -> [String: Int] {
         var versions: [String: Int] = [:]
         try db.forEachRow("SELECT region, version FROM change_counters") { versions[$0.string(0)] = $0.int(1) }
@@ -101,15 +105,16 @@ enum LiveCounts {
 }
 
 extension TagService {
-    /// `tags verify`: every tag whose maintained open count differs from a recount from scratch
-    /// (empty when all is well, as it must always be). Reads only.
+    /// `tags verify`: every tag whose maintained open count differs from a recount from scratch,
+    /// and every kept ticket count of the view bar that does (empty when all is well, as it
+    /// must always be). Reads only.
     public func verify() throws -> [TagDrift] {
         try context.check(.viewTickets)
         return try context.read { db in try LiveCounts.drift(in: db) }
     }
 
-    /// The console regions' change versions (`queue`, `tags`, `rotation`): a region needs
-    /// reloading only when its version moved.
+    /// The console regions' change versions (`ChangeRegion`: `queue`, `tags`, `rotation`,
+    /// `presence`): a region needs reloading only when its version moved.
     public func regionVersions() throws -> [String: Int] {
         try context.read { db in try LiveCounts.versions(in: db) }
     }

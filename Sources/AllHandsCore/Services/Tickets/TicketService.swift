@@ -177,12 +177,14 @@ public struct TicketService {
         return try context.read { db in try Self.count(canonical(filter), sla: context.config.sla, in: db) }
     }
 
-    /// Counts the filter's tickets, optionally only those before `cursor` in its order. Counts
-    /// index entries only where the filter allows (the active queue's partial index for the
+    /// Counts the filter's tickets, optionally only those before `cursor` in its order. A whole
+    /// listing's count is read from the counts kept by triggers when they hold it
+    /// (`TicketCounts`); otherwise it counts index entries only where the filter allows (the active queue's partial index for the
     /// working queue, the solved-time index for the solved order).
     static func count(_ filter: TicketFilter, before cursor: QueueCursor? = nil, sla: Configuration.SLA,
                       in db: Database) throws -> Int {
         if let cursor, filter.sort == .firstResponseDue { return try dueCount(filter, before: cursor, sla: sla, in: db) }
+        if cursor == nil, let kept = try TicketCounts.kept(filter, in: db) { return kept }
         var clauses: [String] = []
         var arguments: [any DatabaseValueConvertible] = []
         try whereClauses(filter, into: &clauses, arguments: &arguments, in: db)
