@@ -130,11 +130,11 @@ final class TicketCountsTests: XCTestCase {
     /// and `tags verify` names it.
     func testVerifyFindsACountThatABrokenTriggerLeftBehind() throws {
         let cases: [(trigger: String, change: String, named: String)] = [
-            ("ticket_counts_moved", "UPDATE tickets SET status = 'pending' WHERE id = ?", "pending"),
-            ("ticket_counts_moved", "UPDATE tickets SET assignee_id = NULL WHERE id = ?", "open, assigned to nobody"),
+            ("ticket_counts_moved", "UPDATE tickets SET status = 'pending' WHERE id = ?", "status pending"),
+            ("ticket_counts_moved", "UPDATE tickets SET assignee_id = NULL WHERE id = ?", "status open, assigned to nobody"),
             ("ticket_counts_solved", "UPDATE tickets SET status = 'solved', solved_at = 1795000000 WHERE id = ?",
              "solved in the hour from 2026-11-18T11:00:00Z"),
-            ("ticket_counts_gone", "DELETE FROM tickets WHERE id = ?", "open"),
+            ("ticket_counts_gone", "DELETE FROM tickets WHERE id = ?", "status open"),
         ]
         for (trigger, change, named) in cases {
             let f = Fixture()
