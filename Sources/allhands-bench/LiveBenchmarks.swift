@@ -74,9 +74,10 @@ struct LiveBenchmarks {
         let frame = Measure.percentiles(300) { _ in console.draw() }
         report.add("live", "of a refresh: drawing the frame (200×60, virtual backend), p50", frame.p50, "ms")
         report.add("live", "of a refresh: drawing the frame, p99", frame.p99, "ms")
-        let tags = try Measure.percentiles(100) { _ in _ = try other.tags.liveCounts() }
-        report.add("live", "of a tag change's refresh: the tags pane's counts (TagService.liveCounts), p50", tags.p50, "ms")
-        report.add("live", "of a tag change's refresh: the tags pane's counts (TagService.liveCounts), p99", tags.p99, "ms")
+        var board = try other.tags.board()
+        let tags = try Measure.percentiles(100) { _ in board = try other.tags.board(after: board) }
+        report.add("live", "of a refresh: the tags board after the previous one (TagService.board(after:)), p50", tags.p50, "ms")
+        report.add("live", "of a refresh: the tags board after the previous one, p99", tags.p99, "ms")
         let filter = other.tickets.filter(for: console.state.view)
         let page = try Measure.percentiles(300) { _ in _ = try other.tickets.page(filter, limit: 76) }
         report.add("live", "of a refresh: the queue's viewport and margin (76 tickets with their tags), p50", page.p50, "ms")

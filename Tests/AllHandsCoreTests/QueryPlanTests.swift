@@ -97,7 +97,7 @@ final class QueryPlanTests: XCTestCase {
         let f = try demo()
         let ws = try f.workspace()
         for ticket in try ws.tickets.page(.activeQueue, limit: 5) { try ws.tickets.setStatus(id: ticket.id, .solved) }
-        let tag = try XCTUnwrap(try ws.tags.liveCounts().first?.tag.qualifiedName)
+        let tag = try XCTUnwrap(try ws.tags.counts().first?.tag.qualifiedName)
         for view in TicketView.bar + [.byTag(tag)] {
             try checkPlans(f, view.name) { try sortedPages($0.tickets.filter(for: view), $0) }
         }
@@ -112,7 +112,7 @@ final class QueryPlanTests: XCTestCase {
         let f = try demo()
         let ws = try f.workspace()
         for ticket in try ws.tickets.page(.activeQueue, limit: 8) { try ws.tickets.reply(id: ticket.id, body: "On it") }
-        let tag = try XCTUnwrap(try ws.tags.liveCounts().first?.tag.qualifiedName)
+        let tag = try XCTUnwrap(try ws.tags.counts().first?.tag.qualifiedName)
         let someone = try XCTUnwrap(try ws.tickets.page(TicketFilter(statuses: .all), limit: 50).compactMap(\.assigneeLogin).first)
         for filter in [TicketFilter(sort: .firstResponseDue), TicketFilter(statuses: .all, sort: .firstResponseDue),
                        TicketFilter(tag: tag, sort: .firstResponseDue),
@@ -123,7 +123,7 @@ final class QueryPlanTests: XCTestCase {
 
     func testTheTagFilterUsesIndexesAndNoListSubquery() throws {
         let f = try demo()
-        let tag = try XCTUnwrap(try f.workspace().tags.liveCounts().first?.tag.qualifiedName)
+        let tag = try XCTUnwrap(try f.workspace().tags.counts().first?.tag.qualifiedName)
         try checkPlans(f, "tag filter") { try pages(TicketFilter(tag: tag), $0) }
         try checkPlans(f, "tag filter, all") { try pages(TicketFilter(statuses: .all, tag: tag), $0) }
     }

@@ -18,7 +18,8 @@ extension Console {
     /// Loads the board for the chosen window: the one place the pane and the board are read.
     /// With `marking`, the rows and matrix cells whose numbers moved are marked until then.
     func reloadTags(marking until: Int64? = nil) throws {
-        let board = try workspace.tags.board(window: tags.window)
+        // After the previous board: only the events written since are read (TagBoardMemory).
+        let board = try workspace.tags.board(window: tags.window, after: tags.board)
         if let until, let before = tags.board, before.window == board.window {
             for key in TagsModel.changes(from: before, to: board) { changedTags[key] = until }
         }

@@ -4,21 +4,13 @@ import Storage
 public struct TagService {
     let context: ServiceContext
 
-    /// Every tag with its active count, tickets created in the last 24 hours, and all-time total.
-    /// Taxonomy dimensions first (in config order), free tags last.
-    public func counts() throws -> [TagCount] {
-        try counts(includingTotals: true)
-    }
-
-    /// Active and last-24-hours counts without the all-time total, which needs a scan of every
-    /// ticket–tag link: cheap enough for a live pane at a million tickets.
-    public func liveCounts() throws -> [TagCount] {
-        try counts(includingTotals: false)
-    }
-
+    /// Every tag with its active count, tickets created in the last 24 hours, and all-time total
+    /// (`tags`). Taxonomy dimensions first (in config order), free tags last. The console's pane
+    /// reads `board(window:after:)` instead, which never scans the links.
+    ///
     /// Open counts are read from the maintained table; the last day's walk only that day's
     /// tickets and look their tags up by primary key (`INDEXED BY` and `CROSS JOIN` pin that plan).
-    private func counts(includingTotals: Bool) throws -> [TagCount] {
+    public func counts() throws -> [TagCount] {
         try context.check(.viewTickets)
         let since = context.now - 86_400
         return try context.read { db in
@@ -30,10 +22,8 @@ public struct TagService {
                 CROSS JOIN ticket_tags tt ON tt.ticket_id = t.id
                 WHERE t.created_at >= ? GROUP BY tt.tag_id
                 """, since) { recent[$0.int(0)] = $0.int(1) }
-            if includingTotals {
-                try db.forEachRow("SELECT tag_id, count(*) FROM ticket_tags GROUP BY tag_id") {
-                    total[$0.int(0)] = $0.int(1)
-                }
+            try db.forEachRow("SELECT tag_id, count(*) FROM ticket_tags GROUP BY tag_id") {
+                total[$0.int(0)] = $0.int(1)
             }
             let counts = try Self.all(in: db).map { tag in
                 TagCount(tag: tag, open: open[tag.id] ?? 0, last24h: recent[tag.id] ?? 0, total: total[tag.id] ?? 0)
