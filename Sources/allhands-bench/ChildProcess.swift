@@ -11,6 +11,17 @@ enum ChildProcess {
             .deletingLastPathComponent().appendingPathComponent("allhands").path
     }
 
+    /// A child mode's last step: writes its result as JSON to `out` for the parent and returns
+    /// the exit status (73 when the file cannot be written, 1 when the work failed).
+    static func finish<Result: Encodable>(_ result: Result, failed: Bool, to out: String) -> Int32 {
+        do {
+            try JSONEncoder().encode(result).write(to: URL(fileURLWithPath: out))
+        } catch {
+            return 73
+        }
+        return failed ? 1 : 0
+    }
+
     /// This benchmark's own executable, for its child modes.
     static var bench: String {
         Bundle.main.executablePath ?? URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path

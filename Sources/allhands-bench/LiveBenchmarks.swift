@@ -294,12 +294,7 @@ enum ConsoleWorker {
         } catch {
             result.failure = String(describing: error)
         }
-        do {
-            try JSONEncoder().encode(result).write(to: URL(fileURLWithPath: out))
-        } catch {
-            return 73
-        }
-        return result.failure == nil ? 0 : 1
+        return ChildProcess.finish(result, failed: result.failure != nil, to: out)
     }
 }
 

@@ -143,12 +143,7 @@ enum ShiftWorker {
         } catch {
             result.failure = String(describing: error)
         }
-        do {
-            try JSONEncoder().encode(result).write(to: URL(fileURLWithPath: out))
-        } catch {
-            return 73
-        }
-        return result.failure == nil ? 0 : 1
+        return ChildProcess.finish(result, failed: result.failure != nil, to: out)
     }
 
     private static func work(path: String, login: String, start: Double, deadline: Double, into result: inout Result) throws {

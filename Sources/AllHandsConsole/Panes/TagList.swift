@@ -91,18 +91,22 @@ enum TagList {
 
     /// The columns and rows the list takes with every column shown: its tags and a heading per group.
     static func size(_ board: TagBoard, glyphs: Glyphs) -> Size {
-        var groups = 0
-        var group: String?? = .none
-        for trend in board.trends where group != .some(trend.tag.dimension) {
-            group = .some(trend.tag.dimension)
-            groups += 1
-        }
         let all = columns(for: board, width: .max / 2, glyphs: glyphs)
         let width = 2 + all.nameWidth + all.shown.reduce(0) { $0 + 1 + (all.widths[$1] ?? 0) }
-        return Size(width: width, height: board.trends.count + groups)
+        return Size(width: width, height: rowCount(board))
     }
 
     /// The rows: each dimension's heading (the first also names the columns), then its tags.
+    /// The rows `rows` would make: one per tag and one per dimension heading.
+    static func rowCount(_ board: TagBoard) -> Int {
+        var groups = 0, last: String?? = .none
+        for trend in board.trends where last != .some(trend.tag.dimension) {
+            last = .some(trend.tag.dimension)
+            groups += 1
+        }
+        return board.trends.count + groups
+    }
+
     static func rows(_ board: TagBoard, width: Int, glyphs: Glyphs, changed: Set<String>) -> [TagListRow] {
         let columns = columns(for: board, width: width, glyphs: glyphs)
         var rows: [TagListRow] = []
@@ -137,13 +141,16 @@ enum TagList {
     /// Draws `rows` in `rect`, scrolled to keep the row of `anchor` in view (painted as the
     /// selection with `highlight`), or, without an anchor, the first rows with `… N more` on the
     /// last when they do not all fit.
-    static func draw(_ grid: inout Grid, _ rect: Rect, rows: [TagListRow], anchor: String?, highlight: Bool, glyphs: Glyphs) {
+    /// `total` is how many rows there are when `rows` holds only the first (see `rowCount`).
+    static func draw(_ grid: inout Grid, _ rect: Rect, rows: [TagListRow], total: Int? = nil, anchor: String?,
+                     highlight: Bool, glyphs: Glyphs) {
         guard rect.height > 0 else { return }
-        if anchor == nil, rows.count > rect.height {
+        let total = max(total ?? 0, rows.count)
+        if anchor == nil, total > rect.height {
             for (i, row) in rows.prefix(rect.height - 1).enumerated() {
                 row.line.draw(&grid, x: rect.x, y: rect.y + i, width: rect.width)
             }
-            let more = " \(glyphs.ellipsis) \(rows.count - rect.height + 1) more"
+            let more = " \(glyphs.ellipsis) \(total - rect.height + 1) more"
             grid.write(more, x: rect.x, y: rect.maxY - 1, role: .muted, limit: rect.width)
             return
         }

@@ -18,8 +18,12 @@ enum TagsPane {
                        limit: body.width)
             return
         }
-        TagList.draw(&grid, body, rows: TagList.rows(board, width: body.width, glyphs: glyphs, changed: changed),
-                     anchor: nil, highlight: false, glyphs: glyphs)
+        // Only the tags that can show are laid out: a board may hold hundreds, and this pane is
+        // drawn on every frame of the main screen.
+        var visible = board
+        visible.trends = Array(board.trends.prefix(body.height))
+        TagList.draw(&grid, body, rows: TagList.rows(visible, width: body.width, glyphs: glyphs, changed: changed),
+                     total: TagList.rowCount(board), anchor: nil, highlight: false, glyphs: glyphs)
     }
 
     /// `7d vs the 7d before`: what the change column compares.
