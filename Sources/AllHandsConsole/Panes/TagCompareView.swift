@@ -28,7 +28,7 @@ enum TagCompareView {
         let headers = ["WEEK FROM", "TAGGED", "ALL", "SHARE"]
         let rows = all.map { week in
             [Timestamp.date(week.start, timeZone: zone) + (week.complete ? "" : " *"), String(week.tagged),
-             String(week.total), week.share.map(share) ?? "-"]
+             String(week.total), week.share.map(English.share) ?? "-"]
         }
         let widths = headers.indices.map { i in (rows.map { TextWidth.columns($0[i]) } + [headers[i].count]).max() ?? 0 }
         func cells(_ row: [String]) -> String {
@@ -51,9 +51,9 @@ enum TagCompareView {
         out.append(StyledLine([]))
         let summary = [
             ["", "BEFORE", "AFTER", "CHANGE"],
-            ["Per week", c.beforePerWeek.map(perWeek) ?? "-", c.afterPerWeek.map(perWeek) ?? "-",
-             c.changePercent.map(change) ?? "-"],
-            ["Share", c.shareBefore.map(share) ?? "-", c.shareAfter.map(share) ?? "-", ""],
+            ["Per week", c.beforePerWeek.map(English.oneDecimal) ?? "-", c.afterPerWeek.map(English.oneDecimal) ?? "-",
+             c.changePercent.map(English.change) ?? "-"],
+            ["Share", c.shareBefore.map(English.share) ?? "-", c.shareAfter.map(English.share) ?? "-", ""],
         ]
         let summaryWidths = (0..<4).map { i in summary.map { $0[i].count }.max() ?? 0 }
         for (r, row) in summary.enumerated() {
@@ -68,18 +68,6 @@ enum TagCompareView {
         }
         return out
     }
-
-    /// `+50%`, `-71%`, `0%`: a change, whole percent, signed.
-    static func change(_ percent: Double) -> String {
-        let whole = percent.rounded()
-        return whole == 0 ? "0%" : String(format: "%+.0f%%", whole)
-    }
-
-    /// `12.5%` for a share of 0.125.
-    static func share(_ fraction: Double) -> String { String(format: "%.1f%%", fraction * 100) }
-
-    /// `3.5` tickets per week.
-    static func perWeek(_ value: Double) -> String { String(format: "%.1f", value) }
 
     /// Draws the lines below a title row, from `scroll` on.
     static func draw(_ grid: inout Grid, _ rect: Rect, title: String, lines: [StyledLine], scroll: Int) {

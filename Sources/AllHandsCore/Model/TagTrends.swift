@@ -206,6 +206,11 @@ public struct TagReport: Sendable, Equatable {
         self.ticketsCreated = ticketsCreated
         self.rows = rows
     }
+
+    /// The row's tickets against all tickets created in the period; nil when none was.
+    public func share(of row: Row) -> Double? {
+        ticketsCreated > 0 ? Double(row.tickets) / Double(ticketsCreated) : nil
+    }
 }
 
 /// What `tags rename` and `tags merge` did.

@@ -55,13 +55,20 @@ public struct TagService {
     static func resolve(_ text: String, in db: Database) throws -> Tag? {
         let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
         let name = parts.last ?? text
-        let tag = try db.fetchOne("SELECT id, name, dimension FROM tags WHERE name = ?", name, transform: Self.tag)
-            ?? db.fetchOne("""
-                SELECT g.id, g.name, g.dimension FROM tag_aliases a JOIN tags g ON g.id = a.tag_id WHERE a.name = ?
-                """, name, transform: Self.tag)
-        guard let tag else { return nil }
+        guard let tag = try named(name, in: db) ?? aliased(name, in: db) else { return nil }
         if parts.count == 2, tag.dimension != parts[0] { return nil }
         return tag
+    }
+
+    /// The tag whose name is `name`.
+    static func named(_ name: String, in db: Database) throws -> Tag? {
+        try db.fetchOne("SELECT id, name, dimension FROM tags WHERE name = ?", name, transform: tag)
+    }
+
+    /// The tag `name` is an old name of (a merged or renamed tag's).
+    static func aliased(_ name: String, in db: Database) throws -> Tag? {
+        try db.fetchOne("SELECT g.id, g.name, g.dimension FROM tag_aliases a JOIN tags g ON g.id = a.tag_id WHERE a.name = ?",
+                        name, transform: tag)
     }
 
     static func tag(_ row: Row) -> Tag {

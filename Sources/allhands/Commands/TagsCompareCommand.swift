@@ -46,7 +46,7 @@ enum TagsCompareCommand {
         let busiest = all.map(\.tagged).max() ?? 0
         let rows = all.map { week -> [String] in
             [Timestamp.date(week.start, timeZone: zone) + (week.complete ? "" : " *"), String(week.tagged),
-             String(week.total), week.share.map(TagsText.share) ?? "-"]
+             String(week.total), week.share.map(English.share) ?? "-"]
         }
         let headers = ["WEEK FROM", "TAGGED", "ALL", "SHARE"]
         let widths = headers.indices.map { i in (rows.map { TextWidth.columns($0[i]) } + [headers[i].count]).max() ?? 0 }
@@ -65,9 +65,9 @@ enum TagsCompareCommand {
         out.append("")
         let summary = [
             ["", "BEFORE", "AFTER", "CHANGE"],
-            ["Per week", c.beforePerWeek.map(TagsText.perWeek) ?? "-", c.afterPerWeek.map(TagsText.perWeek) ?? "-",
-             c.changePercent.map(TagsText.change) ?? "-"],
-            ["Share", c.shareBefore.map(TagsText.share) ?? "-", c.shareAfter.map(TagsText.share) ?? "-", ""],
+            ["Per week", c.beforePerWeek.map(English.oneDecimal) ?? "-", c.afterPerWeek.map(English.oneDecimal) ?? "-",
+             c.changePercent.map(English.change) ?? "-"],
+            ["Share", c.shareBefore.map(English.share) ?? "-", c.shareAfter.map(English.share) ?? "-", ""],
         ]
         let summaryWidths = (0..<4).map { i in summary.map { $0[i].count }.max() ?? 0 }
         for row in summary {

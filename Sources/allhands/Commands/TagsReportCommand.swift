@@ -71,7 +71,7 @@ enum TagsReportCommand {
         for row in report.rows {
             let cells = [row.tag.dimension ?? "(free)", row.tag.name, String(row.open), String(row.added),
                          String(row.previous), changeText(row), String(row.tickets),
-                         share(row, of: report).map(TagsText.share) ?? "-"]
+                         report.share(of: row).map(English.share) ?? "-"]
             out.append("| " + cells.map(markdownCell).joined(separator: " | ") + " |")
         }
         out += ["", "Open: active tickets with the tag now. Added: times it was put on a ticket in the period; "
@@ -86,20 +86,15 @@ enum TagsReportCommand {
         for row in report.rows {
             records.append([row.tag.dimension ?? "", row.tag.name, String(row.open), String(row.added),
                             String(row.previous), row.changePercent.map { number(TagsText.exact($0)) } ?? "",
-                            String(row.tickets), share(row, of: report).map { number(TagsText.percent($0)) } ?? ""])
+                            String(row.tickets), report.share(of: row).map { number(TagsText.percent($0)) } ?? ""])
         }
         return CSV.write(records)
     }
 
     /// `+50%`; `new` when the tag was not added at all in the period before; `-` when in neither.
     static func changeText(_ row: TagReport.Row) -> String {
-        if let percent = row.changePercent { return TagsText.change(percent) }
+        if let percent = row.changePercent { return English.change(percent) }
         return row.added > 0 ? "new" : "-"
-    }
-
-    /// The row's tickets against all tickets created in the period; nil when none was.
-    static func share(_ row: TagReport.Row, of report: TagReport) -> Double? {
-        report.ticketsCreated > 0 ? Double(row.tickets) / Double(report.ticketsCreated) : nil
     }
 
     /// A Markdown table cell: sanitised to one line, `|` escaped so it cannot start a new cell.
@@ -146,6 +141,6 @@ struct TagReportJSON: Encodable {
         try c.encode(Timestamp.iso8601(report.to), forKey: .to)
         try c.encode(Timestamp.iso8601(report.from - (report.to - report.from)), forKey: .previous_from)
         try c.encode(report.ticketsCreated, forKey: .tickets_created)
-        try c.encode(report.rows.map { Row(row: $0, share: TagsReportCommand.share($0, of: report)) }, forKey: .tags)
+        try c.encode(report.rows.map { Row(row: $0, share: report.share(of: $0)) }, forKey: .tags)
     }
 }

@@ -33,18 +33,6 @@ struct LocalDays {
         }
         return Int((seconds + offset).floorDiv(86_400))
     }
-
-    /// The first instant of `day` in the zone (its midnight, or the first time after a skipped one).
-    func start(of day: Int) -> Int64 {
-        let guess = Int64(day) * 86_400
-        let offset = Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(guess))))
-        var start = guess - offset
-        var days = self
-        // Near a change of offset the guess may land in the day before or after.
-        while days.day(of: start) < day { start += 3_600 }
-        while days.day(of: start - 1) >= day { start -= 3_600 }
-        return start
-    }
 }
 
 extension Int64 {

@@ -92,14 +92,11 @@ extension TagService {
     private static func exactly(_ text: String, in db: Database) throws -> Tag {
         let parts = text.trimmingCharacters(in: .whitespaces).lowercased().split(separator: ":", maxSplits: 1).map(String.init)
         let name = parts.last ?? text
-        if let tag = try db.fetchOne("SELECT id, name, dimension FROM tags WHERE name = ?", name, transform: Self.tag),
-           parts.count == 1 || tag.dimension == parts[0] {
+        if let tag = try named(name, in: db), parts.count == 1 || tag.dimension == parts[0] {
             return tag
         }
-        if let alias = try db.fetchOne("""
-            SELECT g.name FROM tag_aliases a JOIN tags g ON g.id = a.tag_id WHERE a.name = ?
-            """, name, transform: { $0.string(0) }) {
-            throw AllHandsError.invalid("'\(FieldLimits.excerpt(name))' is an old name of '\(alias)'; name '\(alias)' instead")
+        if let target = try aliased(name, in: db)?.name {
+            throw AllHandsError.invalid("'\(FieldLimits.excerpt(name))' is an old name of '\(target)'; name '\(target)' instead")
         }
         throw AllHandsError.notFound(what: "tag '\(FieldLimits.excerpt(text))'")
     }

@@ -225,8 +225,8 @@ extension TicketService {
         let text = taxonomy.canonical(text)
         let parts = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         let name = parts.last ?? text
-        if let existing = try TagService.resolve(name, in: db),
-           parts.count == 1 || existing.dimension == parts[0] { return existing }
+        let existing = try TagService.resolve(name, in: db)
+        if let existing, parts.count == 1 || existing.dimension == parts[0] { return existing }
         var dimension = taxonomy.dimension(ofTag: name)
         if parts.count == 2 {
             guard let wanted = taxonomy.dimensions.first(where: { $0.name == parts[0] }) else {
@@ -237,7 +237,8 @@ extension TicketService {
             }
             dimension = wanted.name
         }
-        if let existing = try TagService.resolve(name, in: db) { return existing }
+        // A free tag that the taxonomy has since listed under this dimension.
+        if let existing { return existing }
         guard Tag.isValidName(name) else {
             throw AllHandsError.invalid("'\(FieldLimits.excerpt(name))' is not a valid tag name (\(Tag.nameRule))")
         }
