@@ -1,6 +1,4 @@
-import TerminalUI
-
-/// The characters the tags pane draws its trends with: block characters and arrows on a UTF-8
+/// The characters trends are drawn with (the tags pane and board): block characters and arrows on a UTF-8
 /// terminal, plain ASCII on one that is not (an old serial console, `LANG=C`, tmux attached from
 /// a non-UTF-8 client, which would show each block as `_`).
 ///
