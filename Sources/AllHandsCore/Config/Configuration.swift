@@ -12,6 +12,8 @@ public struct Configuration: Sendable, Equatable {
     public var queue: Queue
     public var macros: [Macro]
     public var rotation: Rotation
+    public var listening: Listening
+    public var calldown: CallDown
 
     public struct Company: Sendable, Equatable {
         public var name: String
@@ -139,7 +141,9 @@ public struct Configuration: Sendable, Equatable {
                 {{me.name}}
                 """, status: nil, tags: []),
         ],
-        rotation: defaultRotation
+        rotation: defaultRotation,
+        listening: defaultListening,
+        calldown: defaultCallDown
     )
 
     public func macro(named name: String) -> Macro? {
@@ -150,7 +154,7 @@ public struct Configuration: Sendable, Equatable {
 // MARK: - Decoding
 
 extension Configuration: Decodable {
-    enum Keys: String, CodingKey, CaseIterable { case company, taxonomy, console, sla, goodwill, queue, macros, rotation }
+    enum Keys: String, CodingKey, CaseIterable { case company, taxonomy, console, sla, goodwill, queue, macros, rotation, listening, calldown }
 
     public init(from decoder: any Decoder) throws {
         try Self.rejectUnknownKeys(decoder, Keys.self)
@@ -164,6 +168,8 @@ extension Configuration: Decodable {
         queue = try c.decodeIfPresent(Queue.self, forKey: .queue) ?? d.queue
         macros = try c.decodeIfPresent([Macro].self, forKey: .macros) ?? d.macros
         rotation = try c.decodeIfPresent(Rotation.self, forKey: .rotation) ?? d.rotation
+        listening = try c.decodeIfPresent(Listening.self, forKey: .listening) ?? d.listening
+        calldown = try c.decodeIfPresent(CallDown.self, forKey: .calldown) ?? d.calldown
         var names: Set<String> = []
         for macro in macros where !names.insert(macro.name).inserted {
             throw DecodingError.dataCorruptedError(forKey: .macros, in: c,

@@ -15,6 +15,9 @@ public enum Action: String, CaseIterable, Sendable {
     case viewAudit = "view the audit log"
     case replaceDatabase = "replace a database with the demo (a backup is written first)"
     case actAsOthers = "act as someone else"
+    case listen = "listen to the support floor, capture and read insights, hold check-ins, own action items"
+    case planCallDowns = "plan the weekly executive call-down"
+    case manageFollowUps = "change or close others' call-downs, check-ins and action items"
 }
 
 /// The one role × action table. Services check it at their boundary; the UI only asks it
@@ -22,11 +25,13 @@ public enum Action: String, CaseIterable, Sendable {
 /// (`markdownTable`) and a test keeps the two equal.
 public enum Permissions {
     static let table: [Role: Set<Action>] = [
-        .employee: [.viewTickets, .updateTicket, .takeShifts, .viewPeople],
-        .exec: [.viewTickets, .updateTicket, .takeShifts, .viewPeople],
-        .support: [.viewTickets, .updateTicket, .assignOthers, .replyAnyTime, .takeShifts, .reviewBoundaries, .viewPeople],
+        .employee: [.viewTickets, .updateTicket, .takeShifts, .viewPeople, .listen],
+        .exec: [.viewTickets, .updateTicket, .takeShifts, .viewPeople, .listen],
+        .support: [.viewTickets, .updateTicket, .assignOthers, .replyAnyTime, .takeShifts, .reviewBoundaries, .viewPeople,
+                   .listen],
         .lead: [.viewTickets, .updateTicket, .assignOthers, .replyAnyTime, .takeShifts, .manageShifts, .approveGoodwill,
-                .reviewBoundaries, .viewPeople, .managePeople, .manageTaxonomy, .viewAudit],
+                .reviewBoundaries, .viewPeople, .managePeople, .manageTaxonomy, .viewAudit, .listen, .planCallDowns,
+                .manageFollowUps],
         .admin: Set(Action.allCases),
     ]
 
@@ -60,6 +65,13 @@ public enum Permissions {
     /// need `takeShifts`; anyone else's need `manageShifts`.
     public static func rotationAction(subject: String, actor: String) -> Action {
         subject == actor ? .takeShifts : .manageShifts
+    }
+
+    /// The right a change to a follow-up (a call-down, a check-in, an action item) needs: its
+    /// own people (the executive calling, the check-in's people, the item's owner) need
+    /// `listen`; anyone else needs `manageFollowUps`.
+    public static func followUpAction(people: [String], actor: String) -> Action {
+        people.contains(actor) ? .listen : .manageFollowUps
     }
 
     /// The table as Markdown, actions down and roles across, for the README.

@@ -23,7 +23,7 @@ extension Schema {
             region TEXT PRIMARY KEY,
             version INTEGER NOT NULL DEFAULT 0
         ) WITHOUT ROWID;
-        INSERT INTO change_counters (region, version) VALUES \(ChangeRegion.allCases.map { "('\($0.rawValue)', 0)" }.joined(separator: ", "));
+        INSERT INTO change_counters (region, version) VALUES \(ChangeRegion.liveTagsRegions.map { "('\($0.rawValue)', 0)" }.joined(separator: ", "));
 
         CREATE TABLE tag_open_counts (
             tag_id INTEGER PRIMARY KEY REFERENCES tags(id) ON DELETE CASCADE,
@@ -121,7 +121,7 @@ extension Schema {
     ]
 
     /// One trigger per kind of change to `table`, each bumping `regions`.
-    private static func triggers(on table: String, moving regions: [ChangeRegion]) -> String {
+    static func triggers(on table: String, moving regions: [ChangeRegion]) -> String {
         [("new", "INSERT"), ("changed", "UPDATE"), ("gone", "DELETE")].map { suffix, event in
             "CREATE TRIGGER change_counters_\(table)_\(suffix) AFTER \(event) ON \(table) BEGIN \(bump(regions)) END;"
         }.joined(separator: "\n")

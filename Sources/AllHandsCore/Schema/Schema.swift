@@ -16,6 +16,7 @@ public enum Schema {
         .init("rotation", rotation),
         .init("live-tags", liveTags),
         .init("tag-history", tagHistory),
+        .init("walk-a-mile", walkAMile),
     ])
 
     /// People, customers, tickets, messages, tags and the audit log.

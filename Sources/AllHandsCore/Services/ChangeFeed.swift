@@ -14,6 +14,12 @@ public enum ChangeRegion: String, CaseIterable, Sendable, Hashable {
     case rotation
     /// Heartbeats of who is on which ticket: the queue's and the open ticket's presence marks.
     case presence
+    /// Listening sessions, insights, call-downs, check-ins and action items: the listen,
+    /// insights and call-down views, and the listening hours beside the rota.
+    case listening
+
+    /// The regions the `live-tags` migration created; later migrations add theirs.
+    static let liveTagsRegions: [ChangeRegion] = [.queue, .tags, .rotation, .presence]
 }
 
 /// Tells a long-running view (the console) what another process changed, so it reloads only

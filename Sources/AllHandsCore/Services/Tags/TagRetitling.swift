@@ -69,6 +69,10 @@ extension TagService {
                 INSERT OR IGNORE INTO ticket_tags (ticket_id, tag_id) SELECT ticket_id, ? FROM ticket_tags WHERE tag_id = ?
                 """, target.id, source.id)
             try db.execute("DELETE FROM ticket_tags WHERE tag_id = ?", source.id)
+            // Insights tagged with A are tagged with B: the repository keeps its tags.
+            try db.execute("""
+                INSERT OR IGNORE INTO insight_tags (insight_id, tag_id) SELECT insight_id, ? FROM insight_tags WHERE tag_id = ?
+                """, target.id, source.id)
             try db.execute("UPDATE tag_events SET tag_id = ? WHERE tag_id = ?", target.id, source.id)
             try db.execute("UPDATE change_counters SET version = version + 1 WHERE region IN ('tag-history', 'tags')")
             try db.execute("""
