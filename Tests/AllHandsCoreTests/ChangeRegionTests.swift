@@ -61,6 +61,29 @@ final class ChangeRegionTests: XCTestCase {
             ("a schedule notice", [.rotation], sql("""
                 INSERT OR REPLACE INTO rotation_notices (person_id, changed_at, summary) VALUES (?, ?, 'moved')
                 """, person, now)),
+            ("a listening session", [.listening], sql("""
+                INSERT INTO listening_sessions (person_id, started_at, active_at) VALUES (?, ?, ?)
+                """, person, now, now)),
+            ("an insight", [.listening], sql("""
+                INSERT INTO insights (quote, ticket_id, customer_id, author_id, created_at) VALUES ('so slow', ?, ?, ?, ?)
+                """, ticket, customer, person, now)),
+            ("an insight's tag", [.listening], sql("""
+                INSERT INTO insight_tags (insight_id, tag_id) SELECT max(id), (SELECT min(id) FROM tags) FROM insights
+                """)),
+            ("a call-down", [.listening], sql("""
+                INSERT INTO calldowns (week, exec_id, customer_id, reason, created_at, updated_at)
+                VALUES ('2026-W47', ?, ?, 'random', ?, ?)
+                """, person, customer, now, now)),
+            ("a check-in", [.listening], sql("""
+                INSERT INTO checkins (customer_id, at, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
+                """, customer, now + 86_400, person, now, now)),
+            ("a check-in's person", [.listening], sql("""
+                INSERT INTO checkin_people (checkin_id, person_id) SELECT max(id), ? FROM checkins
+                """, person)),
+            ("an action item", [.listening], sql("""
+                INSERT INTO action_items (title, owner_id, due_day, created_by, created_at)
+                VALUES ('send the invoice', ?, '2026-11-20', ?, ?)
+                """, person, person, now)),
         ]
         for (what, moves, change) in cases {
             try change()
