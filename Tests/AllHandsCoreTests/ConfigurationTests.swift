@@ -80,7 +80,7 @@ final class ConfigurationErrorPlaceTests: XCTestCase {
         XCTAssertEqual(message("""
             /* block */ { "company": { name: 'it\\'s', timeZone: "UTC", }, // line
               $x_1: [+1e-2, .5, 5., -Infinity, NaN, 0xFF, null, true,], 'console': { tickMilliseconds: 4 } }
-            """), "c.json5:2:9: $x_1: unknown key (expected one of: company, taxonomy, console, sla, goodwill, queue, macros, rotation)")
+            """), "c.json5:2:9: $x_1: unknown key (expected one of: company, taxonomy, console, sla, goodwill, queue, macros, rotation, listening, calldown)")
         let config = try ConfigLoader.decode(Data("""
             // JSON5: comments, unquoted and quoted keys, trailing commas, hex
             { "company": { name: 'AB', timeZone: "UTC", }, /* block */ console: { tickMilliseconds: 0x64, }, }
