@@ -57,14 +57,17 @@ public struct CallDownService {
             let need = executives.count * settings.customersPerExecutive
             let start = week.start(in: zone)
             var random = SeededRandom(seed: CallDownPlanner.seed(for: week))
+            let bad = need == 0 ? [] : try CallDownCandidates.badExperiences(
+                before: start, config: context.config, excluding: excluded, in: db)
+            let silent = need == 0 ? [] : try CallDownCandidates.silences(
+                before: start, silenceDays: settings.silenceDays, limit: need, excluding: excluded, in: db)
+            // Random picks are drawn from everyone else, so the pool is not spent on customers
+            // already chosen for a reason.
+            let pool = try CallDownCandidates.randomPool(
+                limit: need, excluding: excluded.union((bad + silent).map(\.customerID)), random: &random, in: db)
             let input = CallDownPlanner.Input(
-                executives: executives, perExecutive: settings.customersPerExecutive,
-                badExperiences: need == 0 ? [] : try CallDownCandidates.badExperiences(
-                    before: start, config: context.config, excluding: excluded, in: db),
-                silences: need == 0 ? [] : try CallDownCandidates.silences(
-                    before: start, silenceDays: settings.silenceDays, limit: need, excluding: excluded, in: db),
-                randomPool: try CallDownCandidates.randomPool(limit: need, excluding: excluded, random: &random, in: db),
-                recentlyCalled: recent, planned: planned, seed: random.next())
+                executives: executives, perExecutive: settings.customersPerExecutive, badExperiences: bad,
+                silences: silent, randomPool: pool, recentlyCalled: recent, planned: planned, seed: random.next())
             let entries = CallDownPlanner.plan(input)
             guard !entries.isEmpty else { return CallDownPlan(week: week, kept: kept, added: []) }
             var ids: [Int] = []
