@@ -1,4 +1,4 @@
-import AllHandsCore
+@testable import AllHandsCore
 import Foundation
 import Storage
 import TestSupport
@@ -185,5 +185,35 @@ final class CallDownTests: XCTestCase {
         XCTAssertEqual(audit.last?.after, #"{"notes":"Happy now; wants an export.","state":"called"}"#)
         XCTAssertEqual(try exec1.calldowns.recentTickets(customerID: mine[0].customerID).map(\.id),
                        [company.tickets[mine[0].customerEmail]!])
+    }
+}
+
+/// The two ways silent customers are found (one lookup each when they are few, a walk back from
+/// the cutoff when they are many) find the same customers in the same order.
+final class CallDownSilenceTests: XCTestCase {
+    func testLookingUpAndWalkingFindTheSameSilences() throws {
+        let company = try FollowUpCompany()
+        for n in 1...6 {
+            _ = try company.ticket("gone\(n)@example.com", created: FollowUpCompany.weekStart - Int64(90 + 7 * n) * 86_400,
+                                   reply: 60)
+        }
+        // gone1 also wrote recently: not silent.
+        _ = try company.ticket("gone1@example.com", created: FollowUpCompany.weekStart - 86_400, reply: 60)
+        let db = try company.f.database()
+        let quiet = try XCTUnwrap(db.fetchInt("SELECT id FROM customers WHERE email = 'quiet@example.com'"))
+        for limit in [1, 3, 10] {
+            let looked = try db.read { db in
+                try CallDownCandidates.silences(before: FollowUpCompany.weekStart, silenceDays: 90, limit: limit,
+                                                excluding: [quiet], in: db)
+            }
+            let walked = try db.read { db in
+                try CallDownCandidates.silences(before: FollowUpCompany.weekStart, silenceDays: 90, limit: limit,
+                                                excluding: [quiet], lookups: 0, in: db)
+            }
+            XCTAssertEqual(looked, walked, "limit \(limit)")
+            XCTAssertEqual(looked.map(\.detail), Array(["no ticket for 104 days", "no ticket for 111 days",
+                                                        "no ticket for 118 days", "no ticket for 125 days",
+                                                        "no ticket for 132 days", "no ticket for 200 days"].prefix(limit)))
+        }
     }
 }

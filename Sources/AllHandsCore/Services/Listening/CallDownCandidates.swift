@@ -91,14 +91,40 @@ enum CallDownCandidates {
     }
 
     /// Up to `limit` customers whose newest ticket is older than `silenceDays` before the week,
-    /// most recently gone quiet first: the newest tickets before the cutoff, walked backwards,
-    /// skipping customers who wrote since.
+    /// most recently gone quiet first. The customers who wrote since the cutoff are one range of
+    /// `tickets_created`, everyone with a ticket one walk of `tickets_requester`; the rest are
+    /// the silent. When they are few, each one's newest ticket is looked up; when they are many,
+    /// the tickets before the cutoff are walked backwards until enough are found (they are
+    /// dense there), so neither case reads the whole history.
+    /// `lookups` is how many silent customers are looked up one by one at most (tests lower it to
+    /// try the walk).
     static func silences(before weekStart: Int64, silenceDays: Int, limit: Int, excluding: Set<Int>,
-                         in db: Database) throws -> [CallDownPlanner.Candidate] {
+                         lookups: Int? = nil, in db: Database) throws -> [CallDownPlanner.Candidate] {
+        guard limit > 0 else { return [] }
         let cutoff = weekStart - Int64(silenceDays) * 86_400
-        var seen = excluding
+        var spoken: Set<Int> = []
         try db.forEachRow("SELECT DISTINCT requester_id FROM tickets INDEXED BY tickets_created WHERE created_at >= ?",
-                          cutoff) { seen.insert($0.int(0)) }
+                          cutoff) { spoken.insert($0.int(0)) }
+        var silent: Set<Int> = []
+        try db.forEachRow("SELECT DISTINCT requester_id FROM tickets INDEXED BY tickets_requester") { row in
+            let customer = row.int(0)
+            if !spoken.contains(customer), !excluding.contains(customer) { silent.insert(customer) }
+        }
+        func candidate(customer: Int, ticket: Int, at: Int64) -> CallDownPlanner.Candidate {
+            .init(customerID: customer, reason: .silence, detail: "no ticket for \((weekStart - at) / 86_400) days",
+                  ticketID: ticket)
+        }
+        if silent.count <= lookups ?? max(2_000, 8 * limit) {
+            var newest: [(customer: Int, ticket: Int, at: Int64)] = []
+            for customer in silent {
+                if let row = try db.fetchOne("""
+                    SELECT id, created_at FROM tickets INDEXED BY tickets_requester WHERE requester_id = ?
+                    ORDER BY created_at DESC, id DESC LIMIT 1
+                    """, customer, transform: { (customer, $0.int(0), $0.int64(1)) }) { newest.append(row) }
+            }
+            return newest.sorted { ($0.at, $0.ticket) > ($1.at, $1.ticket) }.prefix(limit)
+                .map { candidate(customer: $0.customer, ticket: $0.ticket, at: $0.at) }
+        }
         var found: [CallDownPlanner.Candidate] = []
         var cursor = (at: cutoff, id: Int.max)
         let page = 2_000
@@ -107,12 +133,10 @@ enum CallDownCandidates {
                 SELECT requester_id, id, created_at FROM tickets INDEXED BY tickets_created
                 WHERE (created_at, id) < (?, ?) ORDER BY created_at DESC, id DESC LIMIT ?
                 """, cursor.at, cursor.id, page) { (customer: $0.int(0), ticket: $0.int(1), at: $0.int64(2)) }
-            for row in rows where found.count < limit && seen.insert(row.customer).inserted {
-                let days = (weekStart - row.at) / 86_400
-                found.append(.init(customerID: row.customer, reason: .silence, detail: "no ticket for \(days) days",
-                                   ticketID: row.ticket))
+            for row in rows where found.count < limit && silent.remove(row.customer) != nil {
+                found.append(candidate(customer: row.customer, ticket: row.ticket, at: row.at))
             }
-            guard let last = rows.last, rows.count == page else { break }
+            guard let last = rows.last, rows.count == page, !silent.isEmpty else { break }
             cursor = (last.at, last.ticket)
         }
         return found
