@@ -9,9 +9,9 @@ public struct CallDownPlan: Sendable, Equatable {
     /// Entries this plan added.
     public var added: [CallDown]
 
-    /// Every entry of the week, by executive then id.
+    /// Every entry of the week in list order (`CallDownService.order`).
     public var all: [CallDown] {
-        (kept + added).sorted { ($0.executive, $0.id) < ($1.executive, $1.id) }
+        (kept + added).sorted { ($0.executive, $0.reason.rank, $0.id) < ($1.executive, $1.reason.rank, $1.id) }
     }
 }
 
@@ -41,7 +41,7 @@ public struct CallDownService {
             let executives = try db.fetchAll("""
                 SELECT id FROM people WHERE role = 'exec' AND active = 1 ORDER BY login
                 """) { $0.int(0) }
-            let kept = try db.fetchAll(Self.select + " WHERE d.week = ? ORDER BY p.login, d.id", weekText,
+            let kept = try db.fetchAll(Self.select + " WHERE d.week = ? " + Self.order, weekText,
                                        transform: Self.callDown)
             let planned = try db.fetchAll("SELECT exec_id, customer_id, reason FROM calldowns WHERE week = ?", weekText) {
                 CallDownPlanner.Entry(executiveID: $0.int(0), candidate: .init(
@@ -83,27 +83,33 @@ public struct CallDownService {
                 "added": String(entries.count), "executives": String(executives.count),
                 "customers": entries.map { String($0.candidate.customerID) }.joined(separator: ","),
             ])
-            let added = try db.fetchAll(Self.select + " WHERE d.week = ? AND d.id >= ? ORDER BY p.login, d.id",
+            let added = try db.fetchAll(Self.select + " WHERE d.week = ? AND d.id >= ? " + Self.order,
                                         weekText, ids.min() ?? 0, transform: Self.callDown)
             return CallDownPlan(week: week, kept: kept, added: added)
         }
     }
 
-    /// A week's call-downs (this week by default), by executive then id: the actor's own list,
+    /// A list's order: by executive, then bad experiences (worst first: they were dealt in that
+    /// order), long silences, random customers.
+    static let order = """
+        ORDER BY p.login, CASE d.reason WHEN 'bad-experience' THEN 0 WHEN 'silence' THEN 1 ELSE 2 END, d.id
+        """
+
+    /// A week's call-downs (this week by default) in list order: the actor's own list,
     /// or `executive`'s, or with `everyone` all of them.
     public func list(week: ISOWeek? = nil, executive: String? = nil, everyone: Bool = false) throws -> [CallDown] {
         try context.check(.listen)
         let week = week ?? currentWeek
         return try context.read { db in
             if everyone {
-                return try db.fetchAll(Self.select + " WHERE d.week = ? ORDER BY p.login, d.id", week.description,
+                return try db.fetchAll(Self.select + " WHERE d.week = ? " + Self.order, week.description,
                                        transform: Self.callDown)
             }
             let login = executive ?? context.actor.person.login
             guard let person = try PeopleService.find(login: login, in: db) else {
                 throw AllHandsError.notFound(what: "person '\(FieldLimits.excerpt(login))'")
             }
-            return try db.fetchAll(Self.select + " WHERE d.exec_id = ? AND d.week = ? ORDER BY d.id", person.id,
+            return try db.fetchAll(Self.select + " WHERE d.exec_id = ? AND d.week = ? " + Self.order, person.id,
                                    week.description, transform: Self.callDown)
         }
     }
@@ -173,6 +179,11 @@ public struct CallDownService {
                  ticketID: row.optionalInt(8), state: CallDown.State(rawValue: row.string(9)) ?? .toCall,
                  notes: row.string(10), updatedAt: row.int64(11), version: row.int(12))
     }
+}
+
+extension CallDown.Reason {
+    /// Where the reason comes in a list: bad experiences, silences, random customers.
+    var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
 }
 
 extension TicketService {
