@@ -9,8 +9,8 @@ final class CheckInTests: XCTestCase {
         let company = try FollowUpCompany()
         let me = try company.workspace("employee1")
         XCTAssertThrowsError(try me.checkins.add(customerEmail: "stranger@example.com", at: Fixture.now)) { error in
-            XCTAssertEqual(error as? AllHandsError, .notFound(
-                what: "customer with email 'stranger@example.com' (a check-in is with a customer who has written to support)"))
+            XCTAssertEqual(error as? AllHandsError, .invalid(
+                "no customer has the email 'stranger@example.com': a check-in is with a customer who has written to support"))
         }
         XCTAssertThrowsError(try me.checkins.add(customerEmail: "late@example.com", at: Fixture.now, with: ["ghost"]))
         let checkIn = try me.checkins.add(customerEmail: "late@example.com", at: Fixture.now + 3_600,

@@ -31,8 +31,8 @@ public struct CheckInService {
         let email = customerEmail.trimmingCharacters(in: .whitespaces)
         return try context.write { db in
             guard let customer = try db.fetchInt("SELECT id FROM customers WHERE email = ? ORDER BY id LIMIT 1", email) else {
-                throw AllHandsError.notFound(what: "customer with email '\(FieldLimits.excerpt(email))' (a check-in is "
-                    + "with a customer who has written to support)")
+                throw AllHandsError.invalid("no customer has the email '\(FieldLimits.excerpt(email))': a check-in is "
+                    + "with a customer who has written to support")
             }
             var people = [context.actor.person]
             for login in others where !people.contains(where: { $0.login == login }) {
