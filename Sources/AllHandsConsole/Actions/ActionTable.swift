@@ -43,6 +43,8 @@ public enum ActionContext: String, CaseIterable, Sendable {
     case listen
     /// The ticket view (not the queue): moving the message marker.
     case thread
+    /// A thread opened from the listen view: read only.
+    case listenThread
     /// The insights view.
     case insights
     /// The inline insight form.
@@ -70,6 +72,7 @@ public enum ActionContext: String, CaseIterable, Sendable {
         case .tagCompare: "when comparing a tag before and after a date"
         case .listen: "in the listen view"
         case .thread: "in the ticket view"
+        case .listenThread: "in a thread opened from the listen view"
         case .insights: "in the insights view"
         case .insightForm: "in the insight form"
         }
@@ -96,6 +99,7 @@ public enum ActionContext: String, CaseIterable, Sendable {
         case .tagCompare: "A tag before and after a date"
         case .listen: "Listen view (read only: nothing reaches a customer)"
         case .thread: "Ticket view"
+        case .listenThread: "A thread opened from the listen view (read only: replies, notes, status, tags and goodwill are not offered)"
         case .insights: "Insights"
         case .insightForm: "Capturing an insight (inline form)"
         }
@@ -303,6 +307,8 @@ public enum ActionTable {
         .init(.cycleListenFilter, [.character("f")], "Follow all, then the selected ticket's first tag, then the selected entry's agent (shadow)", in: .listen, hint: "filter"),
         .init(.captureInsight, [.character("i")], "Keep an insight from the selected entry's message", in: .listen, hint: "insight", requires: .listen),
         .init(.bottom, [.character("G"), .end], "Go to the newest entry and follow it again", in: .listen),
+        .init(.captureInsight, [.character("i")], "Keep an insight from the marked message, else the newest customer message", in: .listenThread, hint: "insight", requires: .listen),
+        .init(.back, [.character("q"), .escape], "Back to the listen view", in: .listenThread, hint: "back"),
         .init(.back, [.character("q"), .escape], "Back to where you were", in: .insights, hint: "back"),
         .init(.open, [.enter], "Open the insight's ticket", in: .insights, hint: "ticket"),
         .init(.searchInsights, [.character("/")], "Search the insights' words, or filter them (types :insights )", in: .insights, hint: "search"),
@@ -338,10 +344,10 @@ public enum ActionTable {
     /// can show a disabled one as such.
     public static func hints(in contexts: [ActionContext]) -> [(keys: String, label: String, action: ConsoleAction)] {
         // What a newcomer needs first: open, take, reply; moving around is what everyone knows.
-        let order: [ActionID] = [.open, .cycleListenFilter, .saveInsight, .nextInsightField, .leaveInsight, .calendar, .openTags, .compare, .nextTagWindow, .claim, .reply, .help, .note, .tag, .status, .send, .sendAnyway, .editAgain,
+        let order: [ActionID] = [.open, .cycleListenFilter, .captureInsight, .saveInsight, .nextInsightField, .leaveInsight, .calendar, .openTags, .compare, .nextTagWindow, .claim, .reply, .help, .note, .tag, .status, .send, .sendAnyway, .editAgain,
                                  .handoffRelease, .handoffNext, .handoffConfirm, .keepDraft, .loadDemo, .weekView, .monthView,
                                  .cycleFilter, .offerSwap, .seat, .swaps, .timeOff, .unseat, .plan, .rebalance, .check, .today,
-                                 .fairness, .captureInsight, .searchInsights, .back,
+                                 .fairness, .searchInsights, .back,
                                  .search, .nextView, .down, .nextSort, .newTicket, .nextPane, .quit]
         // A key bound in a more specific context hides the same key further out (q is "back"
         // in the ticket view, not "quit"), so the hint shows what the key really does here.

@@ -16,7 +16,7 @@ extension Console {
             case .tags: [.tagsPane, .main, .global]
             }
             return fromTags + pane
-        case .ticket: return [.view, .thread, .ticket, .scrolling, .global]
+        case .ticket: return (isListeningThread ? [.listenThread] : []) + [.view, .thread, .ticket, .scrolling, .global]
         case .help, .report: return [.view, .scrolling, .global]
         case .search: return [.search, .scrolling, .global]
         case .compose: return [.compose]

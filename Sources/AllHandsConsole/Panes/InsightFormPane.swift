@@ -27,7 +27,7 @@ enum InsightFormPane {
                 grid.paint(Rect(x: x, y: y, width: 1, height: 1), role: .selection)
             }
         }
-        grid.write(" Tab next field · Shift-Tab previous · C-d save · Esc leave (your text is kept for the next i)",
+        grid.write(" Tab next field · C-d save · Esc leave (i on the message brings your text back)",
                    x: l.keys.x, y: l.keys.y, role: .muted, limit: l.keys.width)
     }
 }

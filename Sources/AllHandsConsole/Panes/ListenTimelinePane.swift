@@ -33,19 +33,33 @@ enum ListenTimelinePane {
         Sanitizer.lines(body).first { !$0.allSatisfy(\.isWhitespace) }?.trimmingCharacters(in: .whitespaces) ?? ""
     }
 
+    /// When an entry happened, ten columns wide in the viewer's zone: `     14:08` today,
+    /// `Sat 14:08` in the six days before, `2026-11-17` earlier.
+    static func when(_ at: Int64, timeZone: TimeZone, now: Int64) -> String {
+        let day = Timestamp.date(at, timeZone: timeZone)
+        if day == Timestamp.date(now, timeZone: timeZone) { return "     " + Timestamp.hourMinute(at, timeZone: timeZone) }
+        if now - at < 6 * 86_400 { return TextWidth.fit(Timestamp.weekdayClock(at, timeZone: timeZone, now: at), to: 10) }
+        return day
+    }
+
     /// One entry as a line `width` columns wide:
-    /// `11:02 customer #1234 Dana Whitfield  Charged twice — I was charged twice for…`.
-    static func line(_ entry: TimelineEntry, width: Int, timeZone: TimeZone, authorWidth: Int) -> StyledLine {
-        let time = Timestamp.hourMinute(entry.at, timeZone: timeZone)
+    /// `    11:02 customer #1234 Dana Whitfield  Charged twice — I was charged twice for…`.
+    static func line(_ entry: TimelineEntry, width: Int, timeZone: TimeZone, now: Int64, authorWidth: Int) -> StyledLine {
+        let time = when(entry.at, timeZone: timeZone, now: now)
         let author = TextWidth.fit(Sanitizer.clean(entry.author), to: authorWidth)
         let ticket = TextWidth.fit("#\(entry.ticketID)", to: 7)
-        let subject = Sanitizer.clean(entry.subject)
         let body = firstLine(entry.body)
-        let spans = [
+        let lead = [
             Span(" " + time + " ", .muted),
             Span(TextWidth.fit(marker(entry.kind), to: markerWidth) + " ", role(entry.kind)),
             Span(ticket + " ", .header),
             Span(author + " "),
+        ]
+        // The subject leaves at least half the rest of the line to what was written.
+        let rest = width - lead.reduce(0) { $0 + TextWidth.columns($1.text) }
+        var subject = Sanitizer.clean(entry.subject)
+        if !body.isEmpty, TextWidth.columns(subject) > max(12, rest / 2) { subject = TextWidth.truncate(subject, to: max(12, rest / 2)) }
+        let spans = lead + [
             Span(subject, .title),
             Span(body.isEmpty ? "" : " — " + body, entry.kind == .note ? .note : .normal),
         ]
@@ -66,7 +80,8 @@ enum ListenTimelinePane {
 
     /// Draws the entries that fit, scrolled to keep the selected one in view (near the bottom
     /// while following), the selected one highlighted.
-    static func draw(_ grid: inout Grid, _ rect: Rect, model: ListenTimelineModel, timeZone: TimeZone, emptyText: String) {
+    static func draw(_ grid: inout Grid, _ rect: Rect, model: ListenTimelineModel, timeZone: TimeZone, now: Int64,
+                     emptyText: String) {
         guard rect.height > 0 else { return }
         let entries = model.entries
         guard !entries.isEmpty else {
@@ -76,7 +91,7 @@ enum ListenTimelinePane {
         let first = firstShown(count: entries.count, selected: model.selected, rows: rect.height)
         let authorWidth = authorWidth(rect.width)
         for (row, index) in (first..<min(entries.count, first + rect.height)).enumerated() {
-            let line = line(entries[index], width: rect.width, timeZone: timeZone, authorWidth: authorWidth)
+            let line = line(entries[index], width: rect.width, timeZone: timeZone, now: now, authorWidth: authorWidth)
             line.draw(&grid, x: rect.x, y: rect.y + row, width: rect.width, selected: index == model.selected)
         }
     }

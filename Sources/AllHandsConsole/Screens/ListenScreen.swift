@@ -13,7 +13,9 @@ import TerminalUI
 /// session after an idle spell), ended on leaving or quitting.
 extension Console {
     /// Opens the view following `filter` (or, already on it, follows `filter` instead).
-    func openListen(_ filter: ListenFilter) throws {
+    func openListen(_ wanted: ListenFilter) throws {
+        // A tag or person that does not exist is refused before anything changes.
+        let filter = try workspace.listening.resolve(wanted)
         if listen != nil, state.screen != .listen, state.stack.contains(.listen) {
             // Back down to the view already open (from its thread), rather than a second one.
             while state.screen != .listen, !state.stack.isEmpty { state.pop() }
@@ -117,7 +119,9 @@ extension Console {
         if id == session.id {
             listenSession?.activeAt = now
         } else {
-            // The old session idled out: its counted time stays in the header's sum.
+            // The old session idled out: it is closed where it stopped counting, and its time
+            // stays in the header's sum.
+            try workspace.listening.endSession(session.id)
             let before = session.seconds(now: now)
             listenSession = ListenSession(id: id, startedAt: now, activeAt: now, earlierSeconds: before)
         }
@@ -154,9 +158,9 @@ extension Console {
         if hidesContacts { detail += " · contacts hidden" }
         PaneTitle.draw(&grid, l.title, title: "Listen", detail: detail,
                        right: model.following ? "following the newest" : "", focused: true)
-        grid.write(" " + Self.listeningBanner + " · Enter: the whole thread · i: keep an insight",
+        grid.write(" " + Self.listeningBanner,
                    x: l.banner.x, y: l.banner.y, role: .warning, limit: l.banner.width)
-        ListenTimelinePane.draw(&grid, l.timeline, model: model, timeZone: timeZone,
+        ListenTimelinePane.draw(&grid, l.timeline, model: model, timeZone: timeZone, now: t,
                                 emptyText: "Nothing yet: new tickets, customer messages, replies and notes show here as they happen.")
         if let below = l.newBelow {
             grid.fill(below, role: .accent)
