@@ -139,6 +139,22 @@ final class InsightConsoleTests: XCTestCase {
         XCTAssertEqual(try saved(f).count, 1)
     }
 
+    /// From the search results: the hit's message.
+    func testFromSearchResultsTheHitsMessage() throws {
+        let f = try ConsoleFixture()
+        f.console.editorCommand = nil
+        try f.command("search looking")
+        let hit = try XCTUnwrap(f.console.searchHits.first)
+        guard case .message(let id) = hit.source else { return XCTFail("the hit is not in a message: \(hit.source)") }
+        try f.press(.character("i"))
+        XCTAssertEqual(f.console.state.screen, .insightForm)
+        XCTAssertEqual(f.console.insightForm?.messageID, id)
+        XCTAssertEqual(f.console.insightForm?.quote.text, "Thanks for writing in. I am looking into it now.")
+        try f.press(.ctrl("d"))
+        XCTAssertEqual(f.console.state.screen, .search)
+        XCTAssertEqual(try saved(f).first?.messageID, id)
+    }
+
     func testTheTemplateRoundTrips() {
         let form = InsightForm(ticketID: 4, messageID: 9, source: "Customer · Lee", quote: "Line one\n#1 is odd\n[not a section]",
                                note: "why", tags: "a b")
@@ -183,6 +199,9 @@ final class InsightConsoleTests: XCTestCase {
         XCTAssertEqual(f.console.insights.items.map(\.id), [first.id])
         try f.command("insights afternoon")
         XCTAssertEqual(f.console.insights.items.map(\.id), [first.id])
+        try f.command("insights author nobody")
+        XCTAssertTrue(f.console.state.messageIsError, f.console.state.message ?? "")
+        XCTAssertEqual(f.console.insights.filter, InsightFilter(search: "afternoon"), "a refused filter changes nothing")
         try f.press(.character("/"))
         XCTAssertEqual(f.console.state.commandLine?.text, "insights ")
         try f.press(.escape)

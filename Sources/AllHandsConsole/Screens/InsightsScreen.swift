@@ -8,9 +8,12 @@ import TerminalUI
 /// anywhere; reloaded when another process changes the listening region.
 extension Console {
     func openInsights(_ argument: String?) throws {
-        insights.filter = InsightsModel.parse(argument)
+        // An unknown tag or author is refused before anything changes.
+        let filter = InsightsModel.parse(argument)
+        let items = try workspace.insights.list(filter: filter, limit: InsightsModel.limit, before: nil)
+        insights.filter = filter
+        insights.replace(items)
         insights.selected = 0
-        try reloadInsights()
         if state.screen != .insights { state.push(.insights) }
         flash(insights.items.isEmpty ? "No insights match" : English.count(insights.items.count, "insight"))
     }
