@@ -38,6 +38,18 @@ public enum ActionContext: String, CaseIterable, Sendable {
     /// A tag before and after a marked date.
     case tagCompare
 
+    // Walk-a-mile listening (issue 11).
+    /// The listen view's timeline.
+    case listen
+    /// The ticket view (not the queue): moving the message marker.
+    case thread
+    /// A thread opened from the listen view: read only.
+    case listenThread
+    /// The insights view.
+    case insights
+    /// The inline insight form.
+    case insightForm
+
     /// Where it applies, as the help screen says it inside a sentence ("in the ticket view").
     public var place: String {
         switch self {
@@ -58,6 +70,11 @@ public enum ActionContext: String, CaseIterable, Sendable {
         case .tags: "on the tags board"
         case .tagQueue: "in a queue opened from the tags board"
         case .tagCompare: "when comparing a tag before and after a date"
+        case .listen: "in the listen view"
+        case .thread: "in the ticket view"
+        case .listenThread: "in a thread opened from the listen view"
+        case .insights: "in the insights view"
+        case .insightForm: "in the insight form"
         }
     }
 
@@ -80,6 +97,11 @@ public enum ActionContext: String, CaseIterable, Sendable {
         case .tags: "Tags board"
         case .tagQueue: "A queue opened from the tags board"
         case .tagCompare: "A tag before and after a date"
+        case .listen: "Listen view (read only: nothing reaches a customer)"
+        case .thread: "Ticket view"
+        case .listenThread: "A thread opened from the listen view (read only: replies, notes, status, tags and goodwill are not offered)"
+        case .insights: "Insights"
+        case .insightForm: "Capturing an insight (inline form)"
         }
     }
 }
@@ -99,6 +121,9 @@ public enum ActionID: String, CaseIterable, Sendable {
          previousShiftInDay, cycleFilter, filter, fairness, seat, unseat, plan, rebalance, check, timeOff, offerSwap, swaps,
          takeSwap, approveSwap, declineSwap, withdrawSwap, fairnessDown, fairnessUp
     case openTags, previousColumn, nextColumn, switchTagArea, nextTagWindow, tagWindow, compare
+    // Walk-a-mile listening (issue 11).
+    case listen, cycleListenFilter, openInsights, searchInsights, captureInsight, previousMessage, nextMessage, saveInsight, nextInsightField,
+         leaveInsight
 }
 
 /// What the argument of a `:` command is, so Tab can complete it.
@@ -110,6 +135,10 @@ public enum ArgumentKind: Sendable {
     case shiftPeople
     /// `24h`, `7d`, `30d`, `90d`.
     case tagWindow
+    /// `all`, `tag NAME`, `shadow LOGIN` for `:listen`.
+    case listenFilter
+    /// `tag NAME`, `author LOGIN`, `customer EMAIL` for `:insights`.
+    case insightsFilter
 }
 
 /// One thing a user can do: its keys, its `:` command, what it does and where. This table
@@ -266,6 +295,27 @@ public enum ActionTable {
         .init(.back, [.character("q"), .escape], "Back to the tags board, where you were; the queue shows your own view again", in: .tagQueue, hint: "back"),
         .init(.back, [.character("q"), .escape], "Back to the tags board", in: .tagCompare, hint: "back"),
         .init(.compare, [.character("m")], "Mark another date for the same tag (:compare DATE WEEKS for more or fewer weeks)", in: .tagCompare, hint: "mark date"),
+
+        // Walk-a-mile listening (issue 11).
+        .init(.listen, [.character("L")], command: "listen", argument: "[all | tag NAME | shadow LOGIN]", completes: .listenFilter, "Listen: a live, read-only timeline of new tickets, customer messages, replies and internal notes; all of them, one tag's, or everything one agent touches (shadow)", in: .global, requires: .listen),
+        .init(.openInsights, [.character("I")], command: "insights", argument: "[tag NAME] [author LOGIN] [customer EMAIL] [WORDS]", completes: .insightsFilter, "Insights: customers' words kept by anyone, newest first; filter by tag, author or customer, or search their words", in: .global, requires: .listen),
+        .init(.captureInsight, [.character("i")], command: "insight", argument: "[N]", "Keep an insight: the customer's words (the marked message, else the newest customer message; N: the Nth message), why they matter, tags", in: .ticket, requires: .listen),
+        .init(.previousMessage, [.character("[")], "Mark the previous message of the thread (for i)", in: .thread),
+        .init(.nextMessage, [.character("]")], "Mark the next message of the thread (for i)", in: .thread),
+        .init(.back, [.character("q"), .escape], "Back to where you were; the listening session ends", in: .listen, hint: "back"),
+        .init(.open, [.enter], "Open the selected entry's whole thread, read only", in: .listen, hint: "thread"),
+        .init(.cycleListenFilter, [.character("f")], "Follow all, then the selected ticket's first tag, then the selected entry's agent (shadow)", in: .listen, hint: "filter"),
+        .init(.captureInsight, [.character("i")], "Keep an insight from the selected entry's message", in: .listen, hint: "insight", requires: .listen),
+        .init(.bottom, [.character("G"), .end], "Go to the newest entry and follow it again", in: .listen),
+        .init(.captureInsight, [.character("i")], "Keep an insight from the marked message, else the newest customer message", in: .listenThread, hint: "insight", requires: .listen),
+        .init(.back, [.character("q"), .escape], "Back to the listen view", in: .listenThread, hint: "back"),
+        .init(.back, [.character("q"), .escape], "Back to where you were", in: .insights, hint: "back"),
+        .init(.open, [.enter], "Open the insight's ticket", in: .insights, hint: "ticket"),
+        .init(.searchInsights, [.character("/")], "Search the insights' words, or filter them (types :insights )", in: .insights, hint: "search"),
+        .init(.captureInsight, [.character("i")], "Keep an insight from the selected result's message", in: .search, requires: .listen),
+        .init(.saveInsight, [.ctrl("d"), .ctrl("x")], "Save the insight", in: .insightForm, hint: "save"),
+        .init(.nextInsightField, [.tab, .backTab], "Next field (Shift-Tab: previous)", in: .insightForm, hint: "field"),
+        .init(.leaveInsight, [.escape], "Leave without saving; i on the same message brings the text back", in: .insightForm, hint: "leave"),
     ]
 
     public static func action(_ id: ActionID) -> ConsoleAction? {
@@ -294,10 +344,10 @@ public enum ActionTable {
     /// can show a disabled one as such.
     public static func hints(in contexts: [ActionContext]) -> [(keys: String, label: String, action: ConsoleAction)] {
         // What a newcomer needs first: open, take, reply; moving around is what everyone knows.
-        let order: [ActionID] = [.open, .calendar, .openTags, .compare, .nextTagWindow, .claim, .reply, .help, .note, .tag, .status, .send, .sendAnyway, .editAgain,
+        let order: [ActionID] = [.open, .cycleListenFilter, .captureInsight, .saveInsight, .nextInsightField, .leaveInsight, .calendar, .openTags, .compare, .nextTagWindow, .claim, .reply, .help, .note, .tag, .status, .send, .sendAnyway, .editAgain,
                                  .handoffRelease, .handoffNext, .handoffConfirm, .keepDraft, .loadDemo, .weekView, .monthView,
                                  .cycleFilter, .offerSwap, .seat, .swaps, .timeOff, .unseat, .plan, .rebalance, .check, .today,
-                                 .fairness, .back,
+                                 .fairness, .searchInsights, .back,
                                  .search, .nextView, .down, .nextSort, .newTicket, .nextPane, .quit]
         // A key bound in a more specific context hides the same key further out (q is "back"
         // in the ticket view, not "quit"), so the hint shows what the key really does here.

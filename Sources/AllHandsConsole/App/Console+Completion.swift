@@ -9,7 +9,21 @@ extension Console {
         let command = String(before[..<space])
         guard let kind = ActionTable.action(command: command)?.completes else { return [] }
         let word = String(before[before.index(after: before.lastIndex(of: " ") ?? space)...])
+        // Listening (issue 11): what follows `tag`, `shadow`, `author`, `customer`.
+        let previous = before.split(separator: " ").dropFirst().dropLast(word.isEmpty ? 0 : 1).last.map(String.init)
+        if let words = listeningCandidates(kind, after: previous) { return words.filter { $0.hasPrefix(word) } }
         return candidates(kind).filter { $0.hasPrefix(word) }
+    }
+
+    /// `:listen all|tag NAME|shadow LOGIN` and `:insights tag NAME author LOGIN customer EMAIL`.
+    private func listeningCandidates(_ kind: ArgumentKind, after previous: String?) -> [String]? {
+        guard kind == .listenFilter || kind == .insightsFilter else { return nil }
+        switch previous {
+        case "tag": return candidates(.tag)
+        case "shadow", "author": return (try? workspace.people.list().filter(\.active).map(\.login)) ?? []
+        case "customer": return []
+        default: return kind == .listenFilter ? (previous == nil ? ["all", "tag", "shadow"] : []) : ["tag", "author", "customer"]
+        }
     }
 
     private func candidates(_ kind: ArgumentKind) -> [String] {
@@ -29,6 +43,7 @@ extension Console {
         case .calendarFilter: CalendarFilter.completions(people: calendar?.people.values.sorted { $0.login < $1.login } ?? [])
         case .shiftPeople: calendar?.selectedShift?.people ?? []
         case .tagWindow: TagWindow.allCases.map(\.label)
+        case .listenFilter, .insightsFilter: []
         }
     }
 }

@@ -16,7 +16,7 @@ extension Console {
             case .tags: [.tagsPane, .main, .global]
             }
             return fromTags + pane
-        case .ticket: return [.view, .ticket, .scrolling, .global]
+        case .ticket: return (isListeningThread ? [.listenThread] : []) + [.view, .thread, .ticket, .scrolling, .global]
         case .help, .report: return [.view, .scrolling, .global]
         case .search: return [.search, .scrolling, .global]
         case .compose: return [.compose]
@@ -26,6 +26,10 @@ extension Console {
         case .rotation: return [.rotation, .scrolling, .global]
         case .tags: return [.tags, .scrolling, .global]
         case .tagCompare: return [.tagCompare, .scrolling, .global]
+        // Walk-a-mile listening (issue 11).
+        case .listen: return [.listen, .scrolling, .global]
+        case .insights: return [.insights, .scrolling, .global]
+        case .insightForm: return [.insightForm]
         }
     }
 
@@ -33,6 +37,8 @@ extension Console {
     /// status-bar message; only an error that ends the session is thrown.
     public func handle(_ key: Key) throws {
         try survive { try dispatch(key) }
+        // Listening (issue 11): a key there is a sign of life; leaving ends the session.
+        try survive { try syncListeningSession(touch: isListening && key != .resize) }
     }
 
     private func dispatch(_ key: Key) throws {
@@ -50,6 +56,7 @@ extension Console {
         }
         // The inline composer takes every key as text, but for its own send and leave keys.
         if state.screen == .compose { return try composeKey(key) }
+        if state.screen == .insightForm { return try insightFormKey(key) }
         guard let action = ActionTable.action(for: key, in: contexts) else { return }
         if action.prefills, let command = action.command {
             // Refuse before asking for input: no ticket to act on, or a right this person lacks.
@@ -81,6 +88,9 @@ extension Console {
         case .rotation: outcome = try performOnRotation(id, argument: argument)
         case .tags: outcome = try performOnTags(id, argument: argument)
         case .tagCompare: outcome = try performOnTagCompare(id, argument: argument)
+        case .listen: outcome = try performOnListen(id, argument: argument)
+        case .insights: outcome = try performOnInsights(id, argument: argument)
+        case .insightForm: outcome = .unhandled
         }
         if outcome == .unhandled { try performAnywhere(id, argument: argument) }
     }
@@ -108,6 +118,10 @@ extension Console {
         case .boundaries: try showReport(.boundaries)
         case .calendar: try openRotation()
         case .openTags: try openTags()
+        // Walk-a-mile listening (issue 11).
+        case .listen: try listenCommand(argument)
+        case .openInsights: try openInsights(argument)
+        case .captureInsight: try captureInsight(argument)
         case .swaps, .takeSwap, .approveSwap, .declineSwap, .withdrawSwap: try performSwap(id, argument: argument)
         case .approve: try decideGoodwill(argument, approve: true)
         case .decline: try decideGoodwill(argument, approve: false)
@@ -132,6 +146,8 @@ extension Console {
             let roles = Role.allCases.filter { Permissions.allows($0, right) }.map(\.rawValue)
             return "not for \(English.withArticle(role.rawValue)): only \(roles.joined(separator: ", ")) may \(right.rawValue)"
         }
+        // The thread opened from the listen view is read only (issue 11).
+        if isListeningThread, action.context == .ticket, action.id != .captureInsight { return Self.listeningRefusal }
         let answers = action.id == .reply || action.id == .macro
         if answers, !Permissions.allows(role, .replyAnyTime), !rotation.meOnShift {
             return "Replying is for people on shift (" + shiftLine + "); notes and tags are open to everyone"
@@ -160,6 +176,7 @@ extension Console {
         detail = try workspace.tickets.detail(id: id)
         if case .ticket = state.screen { state.screen = .ticket(id: id) } else { state.push(.ticket(id: id)) }
         state.ticketScroll = 0
+        messageMark = nil
         state.showHistory = false
         history = []
         try heartbeat(on: id, .viewing, force: true)
@@ -171,7 +188,8 @@ extension Console {
         case .ticket: \.ticketScroll
         case .help: \.helpScroll
         case .report: \.reportScroll
-        case .main, .welcome, .search, .compose, .confirmSend, .handoff, .rotation, .tags, .tagCompare: nil
+        case .main, .welcome, .search, .compose, .confirmSend, .handoff, .rotation, .tags, .tagCompare, .listen, .insights,
+             .insightForm: nil
         }
     }
 
@@ -209,6 +227,8 @@ extension Console {
         // The mouse wheel on the tags board and the comparison (their keys are their own actions).
         case .tags: tags.move(by: delta)
         case .tagCompare: scrollCompare(by: delta)
+        case .listen: listen?.move(by: delta)
+        case .insights: insights.move(by: delta)
         default: return false
         }
         return true

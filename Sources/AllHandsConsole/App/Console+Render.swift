@@ -11,14 +11,18 @@ extension Console {
             return detail.map { d in
                 state.showHistory
                     ? TicketPage.history(d, entries: history, width: width, timeZone: timeZone)
-                    : TicketPage.page(d, width: width, timeZone: timeZone, now: now, sla: workspace.config.sla)
+                    : isListeningThread
+                    ? TicketPage.page(listenedDetail(d), width: width, timeZone: timeZone, now: now, sla: workspace.config.sla,
+                                      banner: Self.listeningBanner + (hidesContacts ? " · contacts hidden" : ""),
+                                      marked: messageMark)
+                    : TicketPage.page(d, width: width, timeZone: timeZone, now: now, sla: workspace.config.sla, marked: messageMark)
             }
         case .help: return HelpScreen.page(width: width)
         case .welcome: return WelcomeScreen.page(width: width, databasePath: workspace.databasePath)
         case .report(let kind): return reportPage(kind, width: width)
         case .handoff: return handoffPage(width: width)
         case .confirmSend: return compose.map { ConfirmSendPage.page($0, width: width, timeZone: timeZone) }
-        case .main, .search, .compose, .rotation, .tags, .tagCompare: return nil
+        case .main, .search, .compose, .rotation, .tags, .tagCompare, .listen, .insights, .insightForm: return nil
         }
     }
 
@@ -62,6 +66,9 @@ extension Console {
             drawTags(&grid, l.content)
         case .tagCompare:
             drawTagCompare(&grid, l.content)
+        case .listen: drawListen(&grid, l.content, now: t)
+        case .insights: drawInsights(&grid, l.content)
+        case .insightForm: drawInsightForm(&grid, l.content)
         case .ticket, .help, .welcome, .report, .handoff, .confirmSend:
             currentPage()?.draw(&grid, l.content, scroll: pageScroll.map { state[keyPath: $0] } ?? 0)
         }

@@ -73,6 +73,19 @@ public final class Console {
     var calendar: CalendarModel?
     /// The editor command (`$VISUAL`, else `$EDITOR`); nil writes inline. Tests set it.
     public var editorCommand: String? = ExternalEditor.command(environment: ProcessInfo.processInfo.environment)
+    // Walk-a-mile listening (issue 11).
+    /// The listen view's timeline while the view is open (also under its thread).
+    var listen: ListenTimelineModel?
+    /// The listening session of the view on show.
+    var listenSession: ListenSession?
+    /// The insights view's list.
+    var insights = InsightsModel()
+    /// The insight being captured, and one left with Esc (back on the next `i` on its message).
+    var insightForm: InsightForm?
+    var keptInsight: InsightForm?
+    /// The message `[`/`]` marked in the ticket view (an index in the thread), for `i`.
+    var messageMark: Int?
+
     /// Block characters or ASCII for sparklines and bars, as the locale says. Tests set it.
     public var glyphs: Glyphs = .detect(environment: ProcessInfo.processInfo.environment)
 
@@ -87,6 +100,8 @@ public final class Console {
         queue.visibleRows = queueRows()
         try queue.setFilter(queueFilter)
         try reloadShiftAndCounts()
+        // Executives land on the listen view (issue 11); q goes to the main screen.
+        if !workspace.isEmpty, workspace.actor.person.role == .exec { try openListen(.all) }
     }
 
     /// The tags board is loaded after the first frame, so the queue shows without waiting for
@@ -143,6 +158,7 @@ public final class Console {
             }
             draw()
         }
+        try survive { try endListeningSession() }
         workspace.maintain(promptly: true)
     }
 
@@ -215,6 +231,8 @@ public final class Console {
         if case .ticket(let id) = state.screen { try reloadTicket(id) }
         if state.screen == .rotation { try reloadCalendar(everything: true) }
         if state.screen == .tagCompare { try rerunCompare() }
+        if listen != nil { try reloadListen() }
+        if state.screen == .insights { try reloadInsights() }
     }
 
     private func reloadSidePanes() throws {
@@ -261,6 +279,9 @@ public final class Console {
             reloads[.rotation, default: 0] += 1
             rotation = try workspace.rotation.overview()
         }
+        // Walk-a-mile listening (issue 11): the timeline reads only what came after its cursor.
+        if regions.contains(.queue), listen != nil { try refreshListen() }
+        if regions.contains(.listening), state.screen == .insights { try reloadInsights() }
         switch state.screen {
         case .ticket(let id):
             if regions.contains(.queue) {

@@ -42,6 +42,14 @@ public enum Screen: Equatable, Sendable {
     case tags
     /// A tag's tickets week by week before and after a marked date.
     case tagCompare
+
+    // Walk-a-mile listening (issue 11).
+    /// The live, read-only timeline of the support floor.
+    case listen
+    /// Customers' words kept as insights, newest first.
+    case insights
+    /// The inline form capturing an insight (no `$VISUAL`/`$EDITOR`).
+    case insightForm
 }
 
 public enum ReportKind: Sendable, Equatable {

@@ -5,11 +5,14 @@ import TerminalUI
 /// A read-only ticket with its whole thread: customer messages, public replies and internal
 /// notes styled apart, so nobody mistakes a note for something the customer saw.
 enum TicketPage {
+    /// `banner`: a line above everything (the listen view's read-only notice); `marked`: the
+    /// index of the message `[`/`]` marked, whose header starts with `markedPrefix`.
     static func page(_ detail: TicketDetail, width: Int, timeZone: TimeZone, now: Int64,
-                     sla: Configuration.SLA = Configuration.default.sla) -> TextPage {
+                     sla: Configuration.SLA = Configuration.default.sla, banner: String? = nil, marked: Int? = nil) -> TextPage {
         let t = detail.ticket
         let textWidth = TextPage.textWidth(width)
         var lines: [TextPage.Line] = []
+        if let banner { lines += TextPage.wrapped(banner, width: textWidth, role: .warning) }
         lines += TextPage.wrapped(Sanitizer.clean(t.subject), width: textWidth, role: .title)
         let assignee = t.assigneeLogin.map(Sanitizer.clean) ?? "unassigned"
         lines += TextPage.wrapped("\(t.status.rawValue) · \(t.priority.name) priority · \(assignee) · opened \(Timestamp.age(from: t.createdAt, to: now)) ago, \(Timestamp.localWithZone(t.createdAt, timeZone: timeZone))", width: textWidth, role: .muted)
@@ -34,11 +37,12 @@ enum TicketPage {
         for draft in detail.drafts {
             lines += TextPage.wrapped("✎ Your unsent \(draft.kind == .note ? "note" : "reply") from \(Timestamp.age(from: draft.updatedAt, to: now)) ago is kept: \(draft.kind == .note ? "n" : "r") brings it back.", width: textWidth, role: .accent)
         }
-        for message in detail.messages {
+        for (index, message) in detail.messages.enumerated() {
             lines.append(.init(""))
             let role = style(message.kind)
             let label = message.kind.label
-            let header = "▌ \(label) · \(Sanitizer.clean(message.author)) · \(Timestamp.localWithZone(message.createdAt, timeZone: timeZone))"
+            let lead = index == marked ? markedPrefix + "\(index + 1). " : "▌ "
+            let header = lead + "\(label) · \(Sanitizer.clean(message.author)) · \(Timestamp.localWithZone(message.createdAt, timeZone: timeZone))"
             lines.append(.init(TextWidth.truncate(header, to: textWidth), role))
             for raw in Sanitizer.lines(message.body) {
                 lines += TextPage.wrapped(raw, width: textWidth, role: message.kind == .note ? .note : .normal, indent: 2)
@@ -46,6 +50,9 @@ enum TicketPage {
         }
         return TextPage(title: "Ticket #\(t.id)", detail: "\(English.count(detail.messages.count, "message")) · h history · q back", lines: lines)
     }
+
+    /// How the header of the message marked for an insight starts.
+    static let markedPrefix = "▶ "
 
     /// `First response 2h 5m (target 4h) · resolved in 1d 3h`, or how long is left.
     static func responseTimes(_ detail: TicketDetail, sla: Configuration.SLA, now: Int64) -> String {

@@ -12,7 +12,11 @@ extension Console {
             state.ticketScroll = 0
             history = state.showHistory ? try workspace.tickets.history(id: ticketID) : []
             return .handled
+        case .previousMessage, .nextMessage:
+            moveMessageMark(by: id == .nextMessage ? 1 : -1)
+            return .handled
         case .back:
+            messageMark = nil
             try workspace.presence.leave(ticketID: ticketID)
             lastHeartbeat = nil
             state.pop()

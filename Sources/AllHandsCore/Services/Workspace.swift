@@ -29,6 +29,9 @@ public final class Workspace {
     public var calldowns: CallDownService { CallDownService(context: context) }
     public var checkins: CheckInService { CheckInService(context: context) }
     public var actionItems: ActionItemService { ActionItemService(context: context) }
+    // Walk-a-mile: listening.
+    public var listening: ListeningService { ListeningService(context: context) }
+    public var insights: InsightService { InsightService(context: context) }
 
     /// Opens and, only when needed, migrates the database at `path`. A missing file is created
     /// private, or with `create: false` reported as `missing` with nothing created. A symbolic
