@@ -30,7 +30,7 @@ struct ListenTimelineModel: Equatable {
     }
 
     /// The message id a refresh reads after; nil before anything was loaded.
-    var cursor: Int? { entries.last?.id }
+    var cursor: Int? { entries.lazy.map(\.id).max() }
 
     var selectedEntry: TimelineEntry? { entries.indices.contains(selected) ? entries[selected] : nil }
 

@@ -79,7 +79,7 @@ enum ListenTimeline {
         return try db.fetchAll(columns + "\nFROM messages m\n" + joins + """
 
             WHERE \(condition) ORDER BY m.id DESC LIMIT ?
-            """, arguments: arguments + [limit], transform: entry).reversed()
+            """, arguments: arguments + [limit], transform: entry).sorted(by: inTimeOrder)
     }
 
     /// The first page when shadowing: the newest messages the agent wrote (their messages'
@@ -100,7 +100,14 @@ enum ListenTimeline {
             FROM picked CROSS JOIN messages m ON m.id = picked.id
             \(joins)
             ORDER BY m.id DESC LIMIT ?2
-            """, person.id, limit, transform: entry).reversed()
+            """, person.id, limit, transform: entry).sorted(by: inTimeOrder)
+    }
+
+    /// A first page is shown oldest first by when each message was written: ids follow commits,
+    /// which is time order for live traffic but not for imported or generated history (the
+    /// demo writes each ticket's thread at once). Refreshes stay in id order: they are live.
+    static func inTimeOrder(_ a: TimelineEntry, _ b: TimelineEntry) -> Bool {
+        (a.at, a.id) < (b.at, b.id)
     }
 
     static func entry(_ row: Row) -> TimelineEntry {

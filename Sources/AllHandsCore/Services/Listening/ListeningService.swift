@@ -6,8 +6,8 @@ import Storage
 public struct ListeningService {
     let context: ServiceContext
 
-    /// The support floor as messages in id order, oldest first. Without `after`, the newest
-    /// `limit` entries; with it, the entries whose message id is above `after` (a refresh from
+    /// The support floor as messages, oldest first. Without `after`, the newest `limit` entries
+    /// (by id), in the order they were written (`ListenTimeline.inTimeOrder`); with it, the entries whose message id is above `after` (a refresh from
     /// the last entry seen), at most `limit`. Internal notes are included: how the team thinks
     /// is the point. With `listening.hideCustomerContacts`, customers' email addresses and phone
     /// numbers are hidden in the author, subject and body (`ContactMask`).
