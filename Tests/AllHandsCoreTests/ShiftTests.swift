@@ -53,6 +53,9 @@ final class ShiftTests: XCTestCase {
         XCTAssertEqual(ShiftTime.weekStart(containing: Fixture.now, timeZone: newYork), 1_794_805_200) // Mon 16th 00:00 EST
         XCTAssertEqual(ShiftTime.at(hour: 9, onDayOf: days[2], timeZone: newYork), 1_793_628_000) // Mon 09:00 EST
         XCTAssertEqual(Timestamp.weekdayClock(Self.nineAM, timeZone: newYork, now: Self.nineAM), "Wed 09:00")
+        // A week or more ahead: the month by its English name, whatever the locale (never "M12").
+        XCTAssertEqual(Timestamp.weekdayClock(Self.nineAM + 14 * 86_400, timeZone: newYork, now: Self.nineAM),
+                       "Dec 2 09:00")
     }
 
     /// 09:00–12:00 company time on the day after each change lasts three hours at the right

@@ -66,11 +66,15 @@ public enum Timestamp {
         let parts = calendar.dateComponents([.month, .day, .weekday], from: date)
         let time = hourMinute(seconds, timeZone: timeZone)
         if seconds - now < 6 * 86_400, let weekday = parts.weekday, (1...7).contains(weekday) {
-            return calendar.shortWeekdaySymbols[weekday - 1] + " " + time
+            return shortWeekdays[weekday - 1] + " " + time
         }
-        let month = parts.month.map { calendar.shortMonthSymbols[$0 - 1] } ?? ""
+        // English names, whatever the process's locale: the C locale names months "M12".
+        let month = parts.month.map { String(ShiftTime.monthNames[($0 - 1) % 12].prefix(3)) } ?? ""
         return "\(month) \(parts.day ?? 0) " + time
     }
+
+    /// Sunday first, as `Calendar` numbers weekdays.
+    static let shortWeekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
 
     /// `09:00` in the zone.
     public static func hourMinute(_ seconds: Int64, timeZone: TimeZone) -> String {
