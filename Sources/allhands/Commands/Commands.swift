@@ -21,6 +21,8 @@ enum Commands {
         GoodwillCommands.boundaries, GoodwillCommands.clear,
         TagsCommand.command, TagsCommand.verify, TagsRetitleCommands.rename, TagsRetitleCommands.merge,
         TagsCompareCommand.command, TagsReportCommand.command,
+        // Walk-a-mile: insights.
+        InsightCommands.add, InsightCommands.list, InsightCommands.random, InsightCommands.show, InsightCommands.delete,
     ]
 
     /// What the leading words of a command line name.
