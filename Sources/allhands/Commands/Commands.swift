@@ -25,6 +25,8 @@ enum Commands {
         CallDownCommands.plan, CallDownCommands.list, CallDownCommands.set, CallDownCommands.notes,
         CheckInCommands.add, CheckInCommands.notes, CheckInCommands.show, CheckInCommands.list, CheckInCommands.search,
         ActionItemCommands.add, ActionItemCommands.list, ActionItemCommands.done, ActionItemCommands.drop,
+        // Walk-a-mile: insights.
+        InsightCommands.add, InsightCommands.list, InsightCommands.random, InsightCommands.show, InsightCommands.delete,
     ]
 
     /// What the leading words of a command line name.

@@ -33,18 +33,17 @@ public struct InsightService {
                 """, quote, note, ticketID, messageID, ticket.requesterID, me.id, now)
             let id = Int(db.lastInsertRowID)
             let tickets = TicketService(context: context)
-            var tagged: [String] = []
             for name in names {
                 let tag = try tickets.resolveOrCreateTag(name, in: db)
                 try db.execute("INSERT OR IGNORE INTO insight_tags (insight_id, tag_id) VALUES (?, ?)", id, tag.id)
-                if db.changes == 1 { tagged.append(tag.qualifiedName) }
             }
+            let insight = try Self.find(id, in: db)
             var after: [String: String?] = ["quote": quote, "ticket": String(ticketID)]
             if !note.isEmpty { after["note"] = note }
             if let messageID { after["message"] = String(messageID) }
-            if !tagged.isEmpty { after["tags"] = tagged.joined(separator: ",") }
+            if !insight.tags.isEmpty { after["tags"] = insight.tags.joined(separator: ",") }
             try context.audit("insight.add", entity: "insight", id: id, after: after)
-            return try Self.find(id, in: db)
+            return insight
         }
     }
 
@@ -204,13 +203,8 @@ public struct InsightService {
         }
     }
 
-    /// The tag `name` means (aliases, old names), or `notFound`.
     static func tag(_ name: String, taxonomy: Configuration.Taxonomy, in db: Database) throws -> Tag {
-        let text = name.trimmingCharacters(in: .whitespaces).lowercased()
-        guard let tag = try TagService.resolve(taxonomy.canonical(text), in: db) else {
-            throw AllHandsError.notFound(what: "tag '\(FieldLimits.excerpt(name))'")
-        }
-        return tag
+        try ListenTimeline.filterTag(name, taxonomy: taxonomy, in: db)
     }
 
     /// Refuses a quote that is not in message `messageID` of the ticket (spacing aside).

@@ -16,11 +16,7 @@ enum ListenTimeline {
             case .all:
                 self = .all
             case .tag(let name):
-                let text = name.trimmingCharacters(in: .whitespaces).lowercased()
-                guard let tag = try TagService.resolve(taxonomy.canonical(text), in: db) else {
-                    throw AllHandsError.notFound(what: "tag '\(FieldLimits.excerpt(name))'")
-                }
-                self = .tag(tag)
+                self = .tag(try filterTag(name, taxonomy: taxonomy, in: db))
             case .shadow(let login):
                 guard let person = try PeopleService.find(login: login, in: db) else {
                     throw AllHandsError.notFound(what: "person '\(FieldLimits.excerpt(login))'")
@@ -37,6 +33,20 @@ enum ListenTimeline {
             case .shadow(let person): .shadow(login: person.login)
             }
         }
+    }
+
+    /// The tag a filter names (`billing`, `area:billing`, an alias, an old name), or `notFound`.
+    /// A taxonomy tag no ticket has carried yet has no row: it comes back with id 0, which
+    /// nothing links to, so it filters to nothing instead of failing.
+    static func filterTag(_ name: String, taxonomy: Configuration.Taxonomy, in db: Database) throws -> Tag {
+        let text = taxonomy.canonical(name.trimmingCharacters(in: .whitespaces).lowercased())
+        if let tag = try TagService.resolve(text, in: db) { return tag }
+        let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+        let bare = parts.last ?? text
+        if let dimension = taxonomy.dimension(ofTag: bare), parts.count == 1 || parts[0] == dimension {
+            return Tag(id: 0, name: bare, dimension: dimension)
+        }
+        throw AllHandsError.notFound(what: "tag '\(FieldLimits.excerpt(name))'")
     }
 
     /// What one entry reads, from `messages m` joined to `tickets t`. `first` tells a ticket's
