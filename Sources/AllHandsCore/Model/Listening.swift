@@ -94,12 +94,14 @@ public struct Insight: Sendable, Equatable {
     public var customerID: Int?
     public var customerName: String?
     public var customerEmail: String?
+    public var customerOrganization: String?
     /// Login of the person who captured it.
     public var author: String
     public var createdAt: Int64
 
     public init(id: Int, quote: String, note: String, tags: [String], ticketID: Int?, messageID: Int?,
-                customerID: Int?, customerName: String?, customerEmail: String?, author: String, createdAt: Int64) {
+                customerID: Int?, customerName: String?, customerEmail: String?, author: String, createdAt: Int64,
+                customerOrganization: String? = nil) {
         self.id = id
         self.quote = quote
         self.note = note
@@ -109,6 +111,7 @@ public struct Insight: Sendable, Equatable {
         self.customerID = customerID
         self.customerName = customerName
         self.customerEmail = customerEmail
+        self.customerOrganization = customerOrganization
         self.author = author
         self.createdAt = createdAt
     }

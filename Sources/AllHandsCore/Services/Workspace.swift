@@ -25,6 +25,13 @@ public final class Workspace {
     public var search: SearchService { SearchService(context: context) }
     public var timeOff: TimeOffService { TimeOffService(context: context) }
     public var swaps: SwapService { SwapService(context: context) }
+    // Walk-a-mile follow-ups: call-downs, check-ins, action items.
+    public var calldowns: CallDownService { CallDownService(context: context) }
+    public var checkins: CheckInService { CheckInService(context: context) }
+    public var actionItems: ActionItemService { ActionItemService(context: context) }
+    // Walk-a-mile: listening.
+    public var listening: ListeningService { ListeningService(context: context) }
+    public var insights: InsightService { InsightService(context: context) }
 
     /// Opens and, only when needed, migrates the database at `path`. A missing file is created
     /// private, or with `create: false` reported as `missing` with nothing created. A symbolic

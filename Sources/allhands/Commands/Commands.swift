@@ -21,6 +21,12 @@ enum Commands {
         GoodwillCommands.boundaries, GoodwillCommands.clear,
         TagsCommand.command, TagsCommand.verify, TagsRetitleCommands.rename, TagsRetitleCommands.merge,
         TagsCompareCommand.command, TagsReportCommand.command,
+        // Walk-a-mile follow-ups: call-downs, check-ins, action items.
+        CallDownCommands.plan, CallDownCommands.list, CallDownCommands.set, CallDownCommands.notes,
+        CheckInCommands.add, CheckInCommands.notes, CheckInCommands.show, CheckInCommands.list, CheckInCommands.search,
+        ActionItemCommands.add, ActionItemCommands.list, ActionItemCommands.done, ActionItemCommands.drop,
+        // Walk-a-mile: insights.
+        InsightCommands.add, InsightCommands.list, InsightCommands.random, InsightCommands.show, InsightCommands.delete,
     ]
 
     /// What the leading words of a command line name.

@@ -91,7 +91,8 @@ enum RotationCommands {
         "rotation fairness", "[--month YYYY-MM] [--json]",
         "Hours per person against their target for a month, most over- and under-loaded first, and the balance score.",
         options: ["--month M   the month (default this one)",
-                  "--json      object: month, balance, people [{login, role, team, hours, target, shifts, listening}]"],
+                  "--json      object: month, balance, people [{login, role, team, hours, target, shifts, listening, "
+                      + "listened_hours, listening_target_hours}]"],
         readsOnly: true
     ) { args, session in
         let json = args.flag("--json")
@@ -109,10 +110,13 @@ enum RotationCommands {
         if json { return try Output.json(FairnessJSON(report)) }
         Output.line("\(report.title): balance score \(String(format: "%.3f", report.balance)) "
                     + "(1 = everyone exactly on target; mean over pairs of min/max of hours as a share of target)")
-        var table = Table("LOGIN", "ROLE", "TEAM", "HOURS", "TARGET", "OFF BY", rightAligned: [3, 4, 5])
+        var table = Table("LOGIN", "ROLE", "TEAM", "HOURS", "TARGET", "OFF BY", "LISTENED", rightAligned: [3, 4, 5, 6])
         for load in report.loads {
+            let listened = load.listeningTargetSeconds > 0
+                ? English.hours(load.listenedHours) + " of " + English.hours(load.listeningTargetHours)
+                : load.listenedSeconds > 0 ? English.hours(load.listenedHours) : ""
             table.add(load.login, load.role.rawValue, load.team, English.hours(load.hours), English.hours(load.target),
-                      (load.deviation > 0 ? "+" : "") + English.hours(load.deviation))
+                      (load.deviation > 0 ? "+" : "") + English.hours(load.deviation), listened)
         }
         table.print()
     }
@@ -219,6 +223,8 @@ struct FairnessJSON: Encodable {
         let login, role, team: String
         let hours, target: Double
         let shifts, listening: Int
+        /// Listen-view hours in the month, and the executive's listening target (0 for others).
+        let listened_hours, listening_target_hours: Double
     }
     let month: String
     let balance: Double
@@ -227,6 +233,7 @@ struct FairnessJSON: Encodable {
     init(_ r: FairnessReport) {
         month = r.title; balance = r.balance
         people = r.loads.map { Load(login: $0.login, role: $0.role.rawValue, team: $0.team, hours: $0.hours,
-                                    target: $0.target, shifts: $0.shifts, listening: $0.listeningShifts) }
+                                    target: $0.target, shifts: $0.shifts, listening: $0.listeningShifts,
+                                    listened_hours: $0.listenedHours, listening_target_hours: $0.listeningTargetHours) }
     }
 }

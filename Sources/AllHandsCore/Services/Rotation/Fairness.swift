@@ -9,9 +9,13 @@ public struct PersonLoad: Sendable, Equatable {
     public var target: Double
     public var shifts: Int
     public var listeningShifts: Int
+    /// Seconds listened to the support floor in the period (listen-view sessions,
+    /// `ListeningRules`), and what the person is asked to listen (executives; 0 for others).
+    public var listenedSeconds: Int64
+    public var listeningTargetSeconds: Int64
 
     public init(login: String, name: String, role: Role, team: String, hours: Double, target: Double,
-                shifts: Int, listeningShifts: Int = 0) {
+                shifts: Int, listeningShifts: Int = 0, listenedSeconds: Int64 = 0, listeningTargetSeconds: Int64 = 0) {
         self.login = login
         self.name = name
         self.role = role
@@ -20,7 +24,12 @@ public struct PersonLoad: Sendable, Equatable {
         self.target = target
         self.shifts = shifts
         self.listeningShifts = listeningShifts
+        self.listenedSeconds = listenedSeconds
+        self.listeningTargetSeconds = listeningTargetSeconds
     }
+
+    public var listenedHours: Double { Double(listenedSeconds) / 3_600 }
+    public var listeningTargetHours: Double { Double(listeningTargetSeconds) / 3_600 }
 
     /// Hours over (positive) or under (negative) the target.
     public var deviation: Double { hours - target }

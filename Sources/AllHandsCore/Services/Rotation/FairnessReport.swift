@@ -15,13 +15,17 @@ public struct FairnessReport: Sendable, Equatable {
 
 extension RotationService {
     /// This month's (or the month containing `instant`'s) hours per person against their target,
-    /// counting every shift that starts in the month, listening included.
+    /// counting every shift that starts in the month, listening included, with each person's
+    /// listen-view time in the month against their listening target (executives).
     public func fairness(monthContaining instant: Int64? = nil) throws -> FairnessReport {
         try context.check(.viewPeople)
         let zone = ShiftTime.companyZone(context.config)
         let (start, end, title) = ShiftTime.month(containing: instant ?? context.now, timeZone: zone)
         let policy = context.config.rotation
         return try context.read { db in
+            let listening = Dictionary(
+                try ListeningService.times(from: start, to: end, now: context.now, config: context.config, in: db)
+                    .map { ($0.login, $0) }, uniquingKeysWith: { a, _ in a })
             var loads: [PersonLoad] = []
             try db.forEachRow("""
                 SELECT p.login, p.name, p.role, p.team,
@@ -35,7 +39,9 @@ extension RotationService {
                 let role = Role(rawValue: row.string(2)) ?? .employee
                 loads.append(PersonLoad(login: row.string(0), name: row.string(1), role: role, team: row.string(3),
                                         hours: Double(row.int64(4)) / 3_600, target: policy.target(for: role),
-                                        shifts: row.int(5), listeningShifts: row.int(6)))
+                                        shifts: row.int(5), listeningShifts: row.int(6),
+                                        listenedSeconds: listening[row.string(0)]?.seconds ?? 0,
+                                        listeningTargetSeconds: listening[row.string(0)]?.targetSeconds ?? 0))
             }
             return FairnessReport(start: start, end: end, title: title, loads: Fairness.worstFirst(loads),
                                   balance: Fairness.balanceScore(loads))

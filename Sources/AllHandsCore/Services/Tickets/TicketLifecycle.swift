@@ -219,8 +219,8 @@ extension TicketService {
 
     /// The tag `text` names (`billing` or `area:billing`, or an alias of one), created when the
     /// taxonomy or a valid free name allows it. A tag that exists (renamed or merged ones by their
-    /// old names too) is found before the taxonomy is asked.
-    private func resolveOrCreateTag(_ text: String, in db: Database) throws -> Tag {
+    /// old names too) is found before the taxonomy is asked. Insights tag the same way.
+    func resolveOrCreateTag(_ text: String, in db: Database) throws -> Tag {
         let taxonomy = context.config.taxonomy
         let text = taxonomy.canonical(text)
         let parts = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
