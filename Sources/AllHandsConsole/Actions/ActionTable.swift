@@ -37,6 +37,11 @@ public enum ActionContext: String, CaseIterable, Sendable {
     case tagQueue
     /// A tag before and after a marked date.
     case tagCompare
+    // Walk-a-mile follow-ups: the call-down and check-in view, and writing notes inline.
+    /// The call-down and check-in view (and the customer's tickets opened from it).
+    case followUps
+    /// Writing a call-down's or check-in's notes in the inline editor.
+    case followUpNotes
 
     /// Where it applies, as the help screen says it inside a sentence ("in the ticket view").
     public var place: String {
@@ -58,6 +63,8 @@ public enum ActionContext: String, CaseIterable, Sendable {
         case .tags: "on the tags board"
         case .tagQueue: "in a queue opened from the tags board"
         case .tagCompare: "when comparing a tag before and after a date"
+        case .followUps: "in the call-down and check-in view"
+        case .followUpNotes: "while writing notes inline"
         }
     }
 
@@ -80,6 +87,8 @@ public enum ActionContext: String, CaseIterable, Sendable {
         case .tags: "Tags board"
         case .tagQueue: "A queue opened from the tags board"
         case .tagCompare: "A tag before and after a date"
+        case .followUps: "Call-downs, check-ins and action items"
+        case .followUpNotes: "Writing call or check-in notes (inline editor)"
         }
     }
 }
@@ -99,6 +108,9 @@ public enum ActionID: String, CaseIterable, Sendable {
          previousShiftInDay, cycleFilter, filter, fairness, seat, unseat, plan, rebalance, check, timeOff, offerSwap, swaps,
          takeSwap, approveSwap, declineSwap, withdrawSwap, fairnessDown, fairnessUp
     case openTags, previousColumn, nextColumn, switchTagArea, nextTagWindow, tagWindow, compare
+    // Walk-a-mile follow-ups.
+    case followUps, everyonesCallDowns, callState, called, noAnswer, declinedCall, editNotes, addAction, actionDone,
+         actionDropped, allActions, saveNotes, keepNotes
 }
 
 /// What the argument of a `:` command is, so Tab can complete it.
@@ -266,6 +278,25 @@ public enum ActionTable {
         .init(.back, [.character("q"), .escape], "Back to the tags board, where you were; the queue shows your own view again", in: .tagQueue, hint: "back"),
         .init(.back, [.character("q"), .escape], "Back to the tags board", in: .tagCompare, hint: "back"),
         .init(.compare, [.character("m")], "Mark another date for the same tag (:compare DATE WEEKS for more or fewer weeks)", in: .tagCompare, hint: "mark date"),
+    ] + followUpActions
+
+    // Walk-a-mile follow-ups: the call-down and check-in view (FollowUpsScreen).
+    static let followUpActions: [ConsoleAction] = [
+        .init(.followUps, [.character("W")], command: "calldown", argument: "[WEEK|all|mine]", "Walk a mile: this week's call-down list (or week YYYY-Www; all for everyone's), your check-ins and your open action items", in: .global),
+        .init(.back, [.character("q"), .escape], "Back (from a customer's tickets to the list)", in: .followUps, hint: "back"),
+        .init(.open, [.enter], "A call-down's or check-in's customer: their recent tickets; a ticket there: open it", in: .followUps, hint: "tickets"),
+        .init(.everyonesCallDowns, [.character("a")], "Everyone's call-downs, or yours again", in: .followUps, hint: "all"),
+        .init(.called, [.character("c")], "The selected call-down: called", in: .followUps, hint: "called"),
+        .init(.noAnswer, [.character("n")], "The selected call-down: no answer", in: .followUps, hint: "no answer"),
+        .init(.declinedCall, [.character("x")], "The selected call-down: the customer declined", in: .followUps, hint: "declined"),
+        .init(.callState, [], command: "callstate", argument: "to-call|called|no-answer|declined", "Set the selected call-down's state", in: .followUps),
+        .init(.editNotes, [.character("e")], command: "notes", "Write the selected call-down's or check-in's notes in $VISUAL/$EDITOR or the inline editor", in: .followUps, hint: "notes"),
+        .init(.addAction, [.character("+")], command: "action", argument: "TITLE [--due DATE] [--owner LOGIN]", "Add an action item linked to the selected call-down, check-in or ticket (due in a week and yours unless said: DATE is 2026-12-01, today, tomorrow, +3d or +2w)", in: .followUps, hint: "action", requires: .listen, prefills: true),
+        .init(.actionDone, [.character("d")], command: "done", "The selected action item is done (its owner or a lead)", in: .followUps, hint: "done"),
+        .init(.actionDropped, [.character("D")], command: "drop", "Drop the selected action item (its owner or a lead)", in: .followUps),
+        .init(.allActions, [], command: "actions", argument: "all|mine", "Everyone's open action items, or yours", in: .followUps),
+        .init(.saveNotes, [.ctrl("d"), .ctrl("x")], "Save the notes", in: .followUpNotes, hint: "save"),
+        .init(.keepNotes, [.escape], "Stop writing; the text stays here until e brings it back", in: .followUpNotes, hint: "keep"),
     ]
 
     public static func action(_ id: ActionID) -> ConsoleAction? {

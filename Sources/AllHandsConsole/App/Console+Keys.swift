@@ -26,6 +26,8 @@ extension Console {
         case .rotation: return [.rotation, .scrolling, .global]
         case .tags: return [.tags, .scrolling, .global]
         case .tagCompare: return [.tagCompare, .scrolling, .global]
+        case .followUps: return [.followUps, .scrolling, .global]
+        case .followUpNotes: return [.followUpNotes]
         }
     }
 
@@ -50,6 +52,7 @@ extension Console {
         }
         // The inline composer takes every key as text, but for its own send and leave keys.
         if state.screen == .compose { return try composeKey(key) }
+        if state.screen == .followUpNotes { return try notesKey(key) }
         guard let action = ActionTable.action(for: key, in: contexts) else { return }
         if action.prefills, let command = action.command {
             // Refuse before asking for input: no ticket to act on, or a right this person lacks.
@@ -81,6 +84,7 @@ extension Console {
         case .rotation: outcome = try performOnRotation(id, argument: argument)
         case .tags: outcome = try performOnTags(id, argument: argument)
         case .tagCompare: outcome = try performOnTagCompare(id, argument: argument)
+        case .followUps, .followUpNotes: outcome = try performOnFollowUps(id, argument: argument)
         }
         if outcome == .unhandled { try performAnywhere(id, argument: argument) }
     }
@@ -107,6 +111,7 @@ extension Console {
         case .approvals: try showReport(.approvals)
         case .boundaries: try showReport(.boundaries)
         case .calendar: try openRotation()
+        case .followUps: try openFollowUps(argument)
         case .openTags: try openTags()
         case .swaps, .takeSwap, .approveSwap, .declineSwap, .withdrawSwap: try performSwap(id, argument: argument)
         case .approve: try decideGoodwill(argument, approve: true)
@@ -143,6 +148,7 @@ extension Console {
                                                              touchesTheirWork: true)) {
             return "This is \(holder)'s ticket: its replies, status and priority are theirs; you can add a note or tags"
         }
+        if let reason = followUpDisabledReason(action) { return reason } // walk-a-mile follow-ups
         return nil
     }
 
@@ -172,6 +178,7 @@ extension Console {
         case .help: \.helpScroll
         case .report: \.reportScroll
         case .main, .welcome, .search, .compose, .confirmSend, .handoff, .rotation, .tags, .tagCompare: nil
+        case .followUps, .followUpNotes: nil
         }
     }
 
@@ -209,6 +216,7 @@ extension Console {
         // The mouse wheel on the tags board and the comparison (their keys are their own actions).
         case .tags: tags.move(by: delta)
         case .tagCompare: scrollCompare(by: delta)
+        case .followUps: followUps?.move(by: delta)
         default: return false
         }
         return true

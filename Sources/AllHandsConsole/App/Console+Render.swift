@@ -19,6 +19,7 @@ extension Console {
         case .handoff: return handoffPage(width: width)
         case .confirmSend: return compose.map { ConfirmSendPage.page($0, width: width, timeZone: timeZone) }
         case .main, .search, .compose, .rotation, .tags, .tagCompare: return nil
+        case .followUps, .followUpNotes: return nil
         }
     }
 
@@ -43,7 +44,8 @@ extension Console {
                                                       presence: presenceByTicket, sla: workspace.config.sla, now: t))
             }
             if let rect = l.panes[.rotation] {
-                RotationPane.draw(&grid, rect, overview: rotation, now: t, timeZone: timeZone, focused: state.focus == .rotation)
+                RotationPane.draw(&grid, rect, overview: rotation, now: t, timeZone: timeZone, focused: state.focus == .rotation,
+                                  actionItems: myActionItems)
             }
             if let rect = l.panes[.tags] {
                 TagsPane.draw(&grid, rect, board: tags.board, openTickets: viewCounts[.allOpen], changed: Set(changedTags.keys),
@@ -62,6 +64,8 @@ extension Console {
             drawTags(&grid, l.content)
         case .tagCompare:
             drawTagCompare(&grid, l.content)
+        case .followUps: drawFollowUps(&grid, l.content, now: t)
+        case .followUpNotes: if let notes { NotesPane.draw(&grid, l.content, session: notes) }
         case .ticket, .help, .welcome, .report, .handoff, .confirmSend:
             currentPage()?.draw(&grid, l.content, scroll: pageScroll.map { state[keyPath: $0] } ?? 0)
         }

@@ -42,6 +42,11 @@ public enum Screen: Equatable, Sendable {
     case tags
     /// A tag's tickets week by week before and after a marked date.
     case tagCompare
+    // Walk-a-mile follow-ups.
+    /// This week's call-downs, the viewer's check-ins and open action items (FollowUpsScreen).
+    case followUps
+    /// A call-down's or check-in's notes in the inline editor (no `$VISUAL`/`$EDITOR`).
+    case followUpNotes
 }
 
 public enum ReportKind: Sendable, Equatable {
