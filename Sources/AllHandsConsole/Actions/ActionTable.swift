@@ -289,7 +289,7 @@ public enum ActionTable {
         .init(.called, [.character("c")], "The selected call-down: called", in: .followUps, hint: "called"),
         .init(.noAnswer, [.character("n")], "The selected call-down: no answer", in: .followUps, hint: "no answer"),
         .init(.declinedCall, [.character("x")], "The selected call-down: the customer declined", in: .followUps, hint: "declined"),
-        .init(.callState, [], command: "callstate", argument: "to-call|called|no-answer|declined", "Set the selected call-down's state", in: .followUps),
+        .init(.callState, [], command: "callstate", argument: "STATE", "Set the selected call-down's state: to-call, called, no-answer, declined", in: .followUps),
         .init(.editNotes, [.character("e")], command: "notes", "Write the selected call-down's or check-in's notes in $VISUAL/$EDITOR or the inline editor", in: .followUps, hint: "notes"),
         .init(.addAction, [.character("+")], command: "action", argument: "TITLE [--due DATE] [--owner LOGIN]", "Add an action item linked to the selected call-down, check-in or ticket (due in a week and yours unless said: DATE is 2026-12-01, today, tomorrow, +3d or +2w)", in: .followUps, hint: "action", requires: .listen, prefills: true),
         .init(.actionDone, [.character("d")], command: "done", "The selected action item is done (its owner or a lead)", in: .followUps, hint: "done"),
@@ -328,7 +328,7 @@ public enum ActionTable {
         let order: [ActionID] = [.open, .calendar, .openTags, .compare, .nextTagWindow, .claim, .reply, .help, .note, .tag, .status, .send, .sendAnyway, .editAgain,
                                  .handoffRelease, .handoffNext, .handoffConfirm, .keepDraft, .loadDemo, .weekView, .monthView,
                                  .cycleFilter, .offerSwap, .seat, .swaps, .timeOff, .unseat, .plan, .rebalance, .check, .today,
-                                 .fairness, .back,
+                                 .fairness, .called, .noAnswer, .editNotes, .addAction, .actionDone, .back,
                                  .search, .nextView, .down, .nextSort, .newTicket, .nextPane, .quit]
         // A key bound in a more specific context hides the same key further out (q is "back"
         // in the ticket view, not "quit"), so the hint shows what the key really does here.
