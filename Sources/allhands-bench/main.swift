@@ -28,7 +28,7 @@ let options = DemoOptions(people: people, tickets: tickets, seed: DemoOptions.st
 let bench = FoundationBenchmarks(options: options, path: dir + "/bench.db", clock: SystemClock(), report: report)
 /// `--only a,b` runs only the named sections (with `--reuse`, to measure one thing again).
 let sections = ["queue", "live", "open", "read-during-write", "json", "search", "console", "console-actions",
-                "shift-work", "cli", "tags", "rotation"]
+                "shift-work", "cli", "tags", "listen", "rotation"]
 let only = option("--only").map { Set($0.split(separator: ",").map(String.init)) }
 func wanted(_ section: String) -> Bool { only?.contains(section) ?? true }
 do {
@@ -62,6 +62,8 @@ do {
     if wanted("cli") { try CLIComparisonBenchmarks(path: path, report: report).ticketShow() }
     // Late: it adds 500 tags to the bench database.
     if wanted("tags") { try TagBenchmarks(path: path, report: report).run() }
+    // Late: it adds listening sessions, insights and notes to the bench database.
+    if wanted("listen") { try ListenBenchmarks(path: path, report: report).run() }
     // Last: it plans a quarter into the bench database.
     if wanted("rotation") { try RotationBenchmarks(path: path, report: report).run() }
     report.add("process", "peak RSS", Measure.peakRSSMiB, "MiB")

@@ -20,6 +20,9 @@ import Storage
 enum CallDownCandidates {
     static let window: Int64 = 28 * 86_400
     static let reopeningsThatCount = 2
+    /// Silent customers looked up one by one at most (each reads that customer's tickets);
+    /// beyond, the walk back from the cutoff finds enough of them sooner.
+    static let lookupsAtMost = 1_000
 
     static func badExperiences(before weekStart: Int64, config: Configuration, excluding: Set<Int>,
                                in db: Database) throws -> [CallDownPlanner.Candidate] {
@@ -44,15 +47,15 @@ enum CallDownCandidates {
                        detail: "waited \(duration(waited)) for a first reply on #\(row.int(1))", ticketID: row.int(1),
                        severity: Double(waited) / Double(max(1, target))))
         }
-        let first = try firstAuditID(atOrAfter: from, in: db)
+        let first = try firstAuditID(atOrAfter: from, in: db), end = try firstAuditID(atOrAfter: weekStart, in: db)
         try db.forEachRow("""
             SELECT t.requester_id, t.id, count(*)
             FROM audit_log a INDEXED BY audit_by_entity JOIN tickets t ON t.id = CAST(a.entity_id AS INTEGER)
-            WHERE a.entity = 'ticket' AND a.id >= ? AND a.at >= ? AND a.at < ?
-              AND json_extract(a.before, '$.status') = 'solved'
+            WHERE a.entity = 'ticket' AND a.id >= ? AND a.id < ? AND a.at >= ? AND a.at < ?
+              AND instr(a.before, '"status":"solved"') > 0 AND json_extract(a.before, '$.status') = 'solved'
               AND json_extract(a.after, '$.status') IN \(TicketStatus.activeSQLList)
             GROUP BY t.id HAVING count(*) >= ?
-            """, first, from, weekStart, reopeningsThatCount) { row in
+            """, first, end, from, weekStart, reopeningsThatCount) { row in
             keep(.init(customerID: row.int(0), reason: .badExperience,
                        detail: "reopened \(row.int(2)) times (#\(row.int(1)))", ticketID: row.int(1),
                        severity: Double(row.int(2))))
@@ -73,8 +76,9 @@ enum CallDownCandidates {
     }
 
     /// The first audit entry written at or after `instant`, by bisection over ids (entries are
-    /// written in commit order, so their times rise with their ids); the query still checks
-    /// each entry's time.
+    /// written in commit order, so their times rise with their ids; one written by a clock set
+    /// back may be missed, never one outside the window counted: the query still checks each
+    /// entry's time).
     static func firstAuditID(atOrAfter instant: Int64, in db: Database) throws -> Int {
         var low = try db.fetchInt("SELECT min(id) FROM audit_log") ?? 0
         var high = (try db.fetchInt("SELECT max(id) FROM audit_log") ?? 0) + 1
@@ -114,7 +118,7 @@ enum CallDownCandidates {
             .init(customerID: customer, reason: .silence, detail: "no ticket for \((weekStart - at) / 86_400) days",
                   ticketID: ticket)
         }
-        if silent.count <= lookups ?? max(2_000, 8 * limit) {
+        if silent.count <= lookups ?? Self.lookupsAtMost {
             var newest: [(customer: Int, ticket: Int, at: Int64)] = []
             for customer in silent {
                 if let row = try db.fetchOne("""
