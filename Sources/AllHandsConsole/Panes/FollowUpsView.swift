@@ -16,7 +16,11 @@ enum FollowUpsView {
         var now: Int64
     }
 
+    /// Rows are at most this wide, so a call's state stays near its customer on a wide terminal.
+    static let widest = 110
+
     static func lines(_ model: FollowUpsModel, width: Int, context: Context) -> [Line] {
+        let width = min(width, widest)
         if let customer = model.customer { return ticketLines(customer, width: width, now: context.now) }
         var lines: [Line] = []
         var index = 0
@@ -119,9 +123,9 @@ enum FollowUpsView {
             text = c.notes.isEmpty ? "No notes yet: e writes them; Enter shows \(c.customerName)'s recent tickets"
                 : "Notes: " + c.notes
         case .action(let a)?:
-            let from = a.callDownID.map { "call-down #\($0)" } ?? a.checkInID.map { "check-in #\($0)" }
-                ?? a.ticketID.map { "ticket #\($0)" } ?? "no call"
-            text = "Action item #\(a.id) for \(a.owner), from \(from), added by \(a.createdBy): d done · D dropped"
+            let from = a.callDownID.map { "from call-down #\($0)" } ?? a.checkInID.map { "from check-in #\($0)" }
+                ?? a.ticketID.map { "about ticket #\($0)" } ?? "not from a call or check-in"
+            text = "Action item #\(a.id) for \(a.owner), \(from), added by \(a.createdBy): d done · D dropped"
         case nil:
             text = ""
         }
