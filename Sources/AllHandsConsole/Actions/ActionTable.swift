@@ -37,6 +37,11 @@ public enum ActionContext: String, CaseIterable, Sendable {
     case tagQueue
     /// A tag before and after a marked date.
     case tagCompare
+    // Walk-a-mile follow-ups: the call-down and check-in view, and writing notes inline.
+    /// The call-down and check-in view (and the customer's tickets opened from it).
+    case followUps
+    /// Writing a call-down's or check-in's notes in the inline editor.
+    case followUpNotes
 
     // Walk-a-mile listening (issue 11).
     /// The listen view's timeline.
@@ -75,6 +80,8 @@ public enum ActionContext: String, CaseIterable, Sendable {
         case .listenThread: "in a thread opened from the listen view"
         case .insights: "in the insights view"
         case .insightForm: "in the insight form"
+        case .followUps: "in the call-down and check-in view"
+        case .followUpNotes: "while writing notes inline"
         }
     }
 
@@ -102,6 +109,8 @@ public enum ActionContext: String, CaseIterable, Sendable {
         case .listenThread: "A thread opened from the listen view (read only: replies, notes, status, tags and goodwill are not offered)"
         case .insights: "Insights"
         case .insightForm: "Capturing an insight (inline form)"
+        case .followUps: "Call-downs, check-ins and action items"
+        case .followUpNotes: "Writing call or check-in notes (inline editor)"
         }
     }
 }
@@ -124,6 +133,9 @@ public enum ActionID: String, CaseIterable, Sendable {
     // Walk-a-mile listening (issue 11).
     case listen, cycleListenFilter, openInsights, searchInsights, captureInsight, previousMessage, nextMessage, saveInsight, nextInsightField,
          leaveInsight
+    // Walk-a-mile follow-ups.
+    case followUps, everyonesCallDowns, callState, called, noAnswer, declinedCall, editNotes, addAction, actionDone,
+         actionDropped, allActions, saveNotes, keepNotes
 }
 
 /// What the argument of a `:` command is, so Tab can complete it.
@@ -316,6 +328,25 @@ public enum ActionTable {
         .init(.saveInsight, [.ctrl("d"), .ctrl("x")], "Save the insight", in: .insightForm, hint: "save"),
         .init(.nextInsightField, [.tab, .backTab], "Next field (Shift-Tab: previous)", in: .insightForm, hint: "field"),
         .init(.leaveInsight, [.escape], "Leave without saving; i on the same message brings the text back", in: .insightForm, hint: "leave"),
+    ] + followUpActions
+
+    // Walk-a-mile follow-ups: the call-down and check-in view (FollowUpsScreen).
+    static let followUpActions: [ConsoleAction] = [
+        .init(.followUps, [.character("W")], command: "calldown", argument: "[WEEK|all|mine]", "Walk a mile: this week's call-down list (or week YYYY-Www; all for everyone's), your check-ins and your open action items", in: .global),
+        .init(.back, [.character("q"), .escape], "Back (from a customer's tickets to the list)", in: .followUps, hint: "back"),
+        .init(.open, [.enter], "A call-down's or check-in's customer: their recent tickets; a ticket there: open it", in: .followUps, hint: "tickets"),
+        .init(.everyonesCallDowns, [.character("a")], "Everyone's call-downs, or yours again", in: .followUps, hint: "all"),
+        .init(.called, [.character("c")], "The selected call-down: called", in: .followUps, hint: "called"),
+        .init(.noAnswer, [.character("n")], "The selected call-down: no answer", in: .followUps, hint: "no answer"),
+        .init(.declinedCall, [.character("x")], "The selected call-down: the customer declined", in: .followUps, hint: "declined"),
+        .init(.callState, [], command: "callstate", argument: "STATE", "Set the selected call-down's state: to-call, called, no-answer, declined", in: .followUps),
+        .init(.editNotes, [.character("e")], command: "notes", "Write the selected call-down's or check-in's notes in $VISUAL/$EDITOR or the inline editor", in: .followUps, hint: "notes"),
+        .init(.addAction, [.character("+")], command: "action", argument: "TITLE [--due DATE] [--owner LOGIN]", "Add an action item linked to the selected call-down, check-in or ticket (due in a week and yours unless said: DATE is 2026-12-01, today, tomorrow, +3d or +2w)", in: .followUps, hint: "action", requires: .listen, prefills: true),
+        .init(.actionDone, [.character("d")], command: "done", "The selected action item is done (its owner or a lead)", in: .followUps, hint: "done"),
+        .init(.actionDropped, [.character("D")], command: "drop", "Drop the selected action item (its owner or a lead)", in: .followUps),
+        .init(.allActions, [], command: "actions", argument: "all|mine", "Everyone's open action items, or yours", in: .followUps),
+        .init(.saveNotes, [.ctrl("d"), .ctrl("x")], "Save the notes", in: .followUpNotes, hint: "save"),
+        .init(.keepNotes, [.escape], "Stop writing; the text stays here until e brings it back", in: .followUpNotes, hint: "keep"),
     ]
 
     public static func action(_ id: ActionID) -> ConsoleAction? {
@@ -347,7 +378,7 @@ public enum ActionTable {
         let order: [ActionID] = [.open, .cycleListenFilter, .captureInsight, .saveInsight, .nextInsightField, .leaveInsight, .calendar, .openTags, .compare, .nextTagWindow, .claim, .reply, .help, .note, .tag, .status, .send, .sendAnyway, .editAgain,
                                  .handoffRelease, .handoffNext, .handoffConfirm, .keepDraft, .loadDemo, .weekView, .monthView,
                                  .cycleFilter, .offerSwap, .seat, .swaps, .timeOff, .unseat, .plan, .rebalance, .check, .today,
-                                 .fairness, .searchInsights, .back,
+                                 .fairness, .searchInsights, .called, .noAnswer, .editNotes, .addAction, .actionDone, .back,
                                  .search, .nextView, .down, .nextSort, .newTicket, .nextPane, .quit]
         // A key bound in a more specific context hides the same key further out (q is "back"
         // in the ticket view, not "quit"), so the hint shows what the key really does here.

@@ -30,6 +30,8 @@ extension Console {
         case .listen: return [.listen, .scrolling, .global]
         case .insights: return [.insights, .scrolling, .global]
         case .insightForm: return [.insightForm]
+        case .followUps: return [.followUps, .scrolling, .global]
+        case .followUpNotes: return [.followUpNotes]
         }
     }
 
@@ -57,6 +59,7 @@ extension Console {
         // The inline composer takes every key as text, but for its own send and leave keys.
         if state.screen == .compose { return try composeKey(key) }
         if state.screen == .insightForm { return try insightFormKey(key) }
+        if state.screen == .followUpNotes { return try notesKey(key) }
         guard let action = ActionTable.action(for: key, in: contexts) else { return }
         if action.prefills, let command = action.command {
             // Refuse before asking for input: no ticket to act on, or a right this person lacks.
@@ -91,6 +94,7 @@ extension Console {
         case .listen: outcome = try performOnListen(id, argument: argument)
         case .insights: outcome = try performOnInsights(id, argument: argument)
         case .insightForm: outcome = .unhandled
+        case .followUps, .followUpNotes: outcome = try performOnFollowUps(id, argument: argument)
         }
         if outcome == .unhandled { try performAnywhere(id, argument: argument) }
     }
@@ -117,6 +121,7 @@ extension Console {
         case .approvals: try showReport(.approvals)
         case .boundaries: try showReport(.boundaries)
         case .calendar: try openRotation()
+        case .followUps: try openFollowUps(argument)
         case .openTags: try openTags()
         // Walk-a-mile listening (issue 11).
         case .listen: try listenCommand(argument)
@@ -159,6 +164,7 @@ extension Console {
                                                              touchesTheirWork: true)) {
             return "This is \(holder)'s ticket: its replies, status and priority are theirs; you can add a note or tags"
         }
+        if let reason = followUpDisabledReason(action) { return reason } // walk-a-mile follow-ups
         return nil
     }
 
@@ -190,6 +196,7 @@ extension Console {
         case .report: \.reportScroll
         case .main, .welcome, .search, .compose, .confirmSend, .handoff, .rotation, .tags, .tagCompare, .listen, .insights,
              .insightForm: nil
+        case .followUps, .followUpNotes: nil
         }
     }
 
@@ -229,6 +236,7 @@ extension Console {
         case .tagCompare: scrollCompare(by: delta)
         case .listen: listen?.move(by: delta)
         case .insights: insights.move(by: delta)
+        case .followUps: followUps?.move(by: delta)
         default: return false
         }
         return true

@@ -23,6 +23,7 @@ extension Console {
         case .handoff: return handoffPage(width: width)
         case .confirmSend: return compose.map { ConfirmSendPage.page($0, width: width, timeZone: timeZone) }
         case .main, .search, .compose, .rotation, .tags, .tagCompare, .listen, .insights, .insightForm: return nil
+        case .followUps, .followUpNotes: return nil
         }
     }
 
@@ -47,7 +48,8 @@ extension Console {
                                                       presence: presenceByTicket, sla: workspace.config.sla, now: t))
             }
             if let rect = l.panes[.rotation] {
-                RotationPane.draw(&grid, rect, overview: rotation, now: t, timeZone: timeZone, focused: state.focus == .rotation)
+                RotationPane.draw(&grid, rect, overview: rotation, now: t, timeZone: timeZone, focused: state.focus == .rotation,
+                                  actionItems: myActionItems)
             }
             if let rect = l.panes[.tags] {
                 TagsPane.draw(&grid, rect, board: tags.board, openTickets: viewCounts[.allOpen], changed: Set(changedTags.keys),
@@ -69,6 +71,8 @@ extension Console {
         case .listen: drawListen(&grid, l.content, now: t)
         case .insights: drawInsights(&grid, l.content)
         case .insightForm: drawInsightForm(&grid, l.content)
+        case .followUps: drawFollowUps(&grid, l.content, now: t)
+        case .followUpNotes: if let notes { NotesPane.draw(&grid, l.content, session: notes) }
         case .ticket, .help, .welcome, .report, .handoff, .confirmSend:
             currentPage()?.draw(&grid, l.content, scroll: pageScroll.map { state[keyPath: $0] } ?? 0)
         }

@@ -71,6 +71,14 @@ public final class Console {
     var reportLines: [String] = []
     /// The rotation calendar, from the first time it is opened.
     var calendar: CalendarModel?
+    // Walk-a-mile follow-ups.
+    /// The call-down and check-in view, from the first time it is opened.
+    var followUps: FollowUpsModel?
+    /// Call or check-in notes being written (kept while away from the inline editor).
+    var notes: NotesSession?
+    /// The viewer's open action items in a few words for the rotation pane, nil when none.
+    var myActionItems: (text: String, overdue: Bool)?
+
     /// The editor command (`$VISUAL`, else `$EDITOR`); nil writes inline. Tests set it.
     public var editorCommand: String? = ExternalEditor.command(environment: ProcessInfo.processInfo.environment)
     // Walk-a-mile listening (issue 11).
@@ -233,6 +241,7 @@ public final class Console {
         if state.screen == .tagCompare { try rerunCompare() }
         if listen != nil { try reloadListen() }
         if state.screen == .insights { try reloadInsights() }
+        try reloadFollowUpsShown() // walk-a-mile follow-ups
     }
 
     private func reloadSidePanes() throws {
@@ -246,6 +255,7 @@ public final class Console {
         rotation = try workspace.rotation.overview()
         viewCounts = try Self.counts(workspace.tickets.viewCounts(tag: state.view.tag))
         viewCountsStale = false
+        try reloadMyActionItems() // walk-a-mile follow-ups
     }
 
     /// The open ticket and, when shown, its history.
@@ -294,6 +304,8 @@ public final class Console {
         case .report(.swaps) where regions.contains(.rotation): reportLines = try swapLines()
         default: break
         }
+        // Walk-a-mile follow-ups: call-downs, check-ins, action items and listening hours.
+        if regions.contains(.listening), try refreshFollowUps() { reloads[.listening, default: 0] += 1 }
     }
 
     /// Reloads the ticket on show and says what someone else changed in it.

@@ -50,6 +50,11 @@ public enum Screen: Equatable, Sendable {
     case insights
     /// The inline form capturing an insight (no `$VISUAL`/`$EDITOR`).
     case insightForm
+    // Walk-a-mile follow-ups.
+    /// This week's call-downs, the viewer's check-ins and open action items (FollowUpsScreen).
+    case followUps
+    /// A call-down's or check-in's notes in the inline editor (no `$VISUAL`/`$EDITOR`).
+    case followUpNotes
 }
 
 public enum ReportKind: Sendable, Equatable {

@@ -36,8 +36,25 @@ enum FairnessPanel {
                                                          to: width), .muted)]))
         let shown = report.loads.filter { filter.includes(login: $0.login, team: $0.team, me: me) }
         if shown.isEmpty { lines.append(StyledLine([Span("nobody to show", .muted)])) }
-        for load in shown { lines.append(row(load, me: me, width: width)) }
+        for load in shown {
+            lines.append(row(load, me: me, width: width))
+            if let listened = listened(load, width: width) { lines.append(listened) }
+        }
         return lines
+    }
+
+    /// `          listened 1.5/3h`: an executive's listen-view hours this month against their
+    /// listening target, on a row of its own under theirs (walk-a-mile); nil for people without
+    /// a listening target.
+    static func listened(_ load: PersonLoad, width: Int) -> StyledLine? {
+        guard load.listeningTargetSeconds > 0 else { return nil }
+        let indent = String(repeating: " ", count: max(4, min(12, width / 4)) + 1)
+        return StyledLine([Span(TextWidth.truncate(indent + "listened " + listenedFigures(load), to: width), .muted)])
+    }
+
+    /// `1.5/3h`: hours listened against the listening target.
+    static func listenedFigures(_ load: PersonLoad) -> String {
+        String(format: "%.1f/%.0fh", load.listenedHours, load.listeningTargetHours)
     }
 
     /// `fkim       40.0/36h ████│█     +4.0h`: login, hours against target, the bar (the target at

@@ -6,7 +6,10 @@ import TerminalUI
 /// viewer's own standing, and the next shift on the rota with its people. Enter opens the
 /// rotation calendar.
 enum RotationPane {
-    static func draw(_ grid: inout Grid, _ rect: Rect, overview: RotationOverview, now: Int64, timeZone: TimeZone, focused: Bool) {
+    /// `actionItems`: the viewer's open action items in a few words (walk-a-mile follow-ups),
+    /// a line of its own under the shifts.
+    static func draw(_ grid: inout Grid, _ rect: Rect, overview: RotationOverview, now: Int64, timeZone: TimeZone, focused: Bool,
+                     actionItems: (text: String, overdue: Bool)? = nil) {
         let month = MonthCalendar(containing: now, timeZone: timeZone)
         PaneTitle.draw(&grid, rect, title: Pane.rotation.title, detail: month.title, focused: focused)
         guard rect.height > 1 else { return }
@@ -14,6 +17,7 @@ enum RotationPane {
         let x = rect.x + 1
         let limit = rect.width - 1
         let info = lines(overview, now: now, timeZone: timeZone)
+            + (actionItems.map { [("You have " + $0.text + " (W)", $0.overdue ? StyleRole.overdue : .normal)] } ?? [])
         if rect.height - 1 >= month.weeks.count + 1 + info.count {
             grid.write("Mo Tu We Th Fr Sa Su", x: x, y: y, role: .muted, limit: limit)
             y += 1

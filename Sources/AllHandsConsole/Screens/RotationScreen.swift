@@ -179,11 +179,14 @@ extension Console {
         }
     }
 
-    /// `November 2026 · everyone` or `week of Mon 16 Nov · mine`.
+    /// `November 2026 · everyone` or `week of Mon 16 Nov · mine`; for an executive, their own
+    /// listening hours of the month too (`· you listened 1.5/3h`).
     static func rotationTitle(_ model: CalendarModel) -> String {
         let period = model.mode == .month ? model.days.month(containing: model.day).title
             : "week of " + model.days.heading(model.days.weekStart(model.day))
+        let mine = model.fairness?.loads.first { $0.login == model.me && $0.listeningTargetSeconds > 0 }
         return period + " · " + Sanitizer.clean(model.filter.label)
+            + (mine.map { " · you listened " + FairnessPanel.listenedFigures($0) } ?? "")
     }
 
     /// `2 gap · 1 no buddy` (or `!2 ?1` without `words`): how many of the shown shifts have each problem.
