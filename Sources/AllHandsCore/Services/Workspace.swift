@@ -25,6 +25,8 @@ public final class Workspace {
     public var search: SearchService { SearchService(context: context) }
     public var timeOff: TimeOffService { TimeOffService(context: context) }
     public var swaps: SwapService { SwapService(context: context) }
+    // Reports (issue 11).
+    public var reports: ReportService { ReportService(context: context) }
 
     /// Opens and, only when needed, migrates the database at `path`. A missing file is created
     /// private, or with `create: false` reported as `missing` with nothing created. A symbolic
