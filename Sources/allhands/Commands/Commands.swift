@@ -21,6 +21,8 @@ enum Commands {
         GoodwillCommands.boundaries, GoodwillCommands.clear,
         TagsCommand.command, TagsCommand.verify, TagsRetitleCommands.rename, TagsRetitleCommands.merge,
         TagsCompareCommand.command, TagsReportCommand.command,
+        // Reports (issue 11).
+        ReportCommands.weekly,
     ]
 
     /// What the leading words of a command line name.
