@@ -46,11 +46,12 @@ enum ReportCommands {
     /// The week `--week` names: `this` (or nothing) is the one containing now, `last` the one before.
     static func week(_ text: String?, now: Int64, zone: TimeZone) throws -> ISOWeek {
         let current = ISOWeek.containing(now, zone: zone)
-        switch text?.lowercased() {
-        case nil, "this": return current
+        guard let text else { return current }
+        switch text.lowercased() {
+        case "this": return current
         case "last": return current.adding(-1)
         default:
-            guard let text, let week = ISOWeek(text) else {
+            guard let week = ISOWeek(text) else {
                 throw UsageError("--week must be an ISO week such as \(current), or this or last (got '\(text)')")
             }
             return week
