@@ -222,6 +222,9 @@ final class WeeklyReportTests: XCTestCase {
         XCTAssertTrue(r.isUnderWay)
         XCTAssertEqual(r.asOf, now)
         XCTAssertEqual(r.actionItems.today, "2026-11-18")
+        // Against the same two and a half days of last week.
+        XCTAssertEqual(r.ticketsIn, .init(this: 2, previous: 1))
+        XCTAssertEqual(r.ticketsSolved, .init(this: 2, previous: 1))
         XCTAssertEqual(r.actionItems.open, 3, "the one done on the 18th at 09:00 is closed by noon")
         XCTAssertEqual(r.actionItems.overdue, 0)
         XCTAssertEqual(r.participation.shiftSeconds, 8 * 3_600)
@@ -285,9 +288,59 @@ final class WeeklyReportTests: XCTestCase {
         XCTAssertTrue(lines.contains("2 people took shifts, 8 h in all."), md)
     }
 
+    // MARK: - The demo
+
+    /// The demo built as of Friday 2026-11-20 15:00 UTC, read the same instant: the week so far
+    /// and the week before it, with the demo's walk-a-mile data.
+    func testMarkdownSnapshotOnTheDemo() throws {
+        let asOf: Int64 = 1_795_186_800
+        let f = Fixture()
+        let clock = FixedClock(epochSeconds: asOf)
+        func workspace() throws -> Workspace {
+            try Workspace(database: Workspace.openDatabase(path: f.path, clock: clock), config: .default, clock: clock,
+                          login: "admin")
+        }
+        try workspace().demo.generate(DemoOptions(people: 60, tickets: 400, seed: 11, asOf: asOf))
+        let ws = try workspace()
+        let thisWeek = try ws.reports.weekly(week: Self.week)
+        let lastWeek = try ws.reports.weekly(week: Self.week.adding(-1))
+        XCTAssertTrue(thisWeek.isUnderWay)
+        XCTAssertGreaterThan(thisWeek.insightCount, 0)
+        XCTAssertGreaterThan(lastWeek.participation.executives.map(\.listenedSeconds).reduce(0, +), 0)
+        // Every insight quotes a sentence of its customer's message.
+        let quotesFound = try ws.database.read { db in
+            try db.fetchAll("""
+                SELECT count(*) = sum(instr(m.body, i.quote) > 0) FROM insights i JOIN messages m ON m.id = i.message_id
+                WHERE m.kind = 'customer'
+                """) { $0.int(0) }
+        }
+        XCTAssertEqual(quotesFound, [1])
+        assertReportSnapshot(WeeklyReportMarkdown.write(thisWeek) + "\n" + WeeklyReportMarkdown.write(lastWeek),
+                             named: "weekly-report-demo")
+    }
+
     func testTextIsMadeInert() {
         XCTAssertEqual(WeeklyReportMarkdown.text("# a|b\u{202E}c\r\nd\u{7}"), "\\# a\\|bc d")
         XCTAssertEqual(WeeklyReportHTML.escape("<a href='x'>&\"\u{0}</a>"), "&lt;a href=&#39;x&#39;&gt;&amp;&quot; &lt;/a&gt;", "a NUL is a space: XML allows none")
+    }
+}
+
+/// Compares text with `__Snapshots__/NAME.md` beside this file. `ALLHANDS_RECORD_SNAPSHOTS=1` writes
+/// the files anew; a missing file is written and the test fails, so nothing passes unseen.
+private func assertReportSnapshot(_ text: String, named name: String, file: StaticString = #filePath, line: UInt = #line) {
+    let folder = URL(fileURLWithPath: "\(file)").deletingLastPathComponent().appendingPathComponent("__Snapshots__")
+    let url = folder.appendingPathComponent(name + ".md")
+    let record = ProcessInfo.processInfo.environment["ALLHANDS_RECORD_SNAPSHOTS"] == "1"
+    guard !record, let expected = try? String(contentsOf: url, encoding: .utf8) else {
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try? text.write(to: url, atomically: true, encoding: .utf8)
+        XCTFail("recorded snapshot \(name); check it and run again", file: file, line: line)
+        return
+    }
+    if expected != text {
+        let actual = folder.appendingPathComponent(name + ".actual.md")
+        try? text.write(to: actual, atomically: true, encoding: .utf8)
+        XCTFail("snapshot \(name) differs; the new text is in \(actual.path)", file: file, line: line)
     }
 }
 

@@ -18,7 +18,11 @@ public struct ReportService {
             throw AllHandsError.invalid("week \(week) has not begun yet (it starts \(Timestamp.localWithZone(start, timeZone: zone)))")
         }
         let previousStart = week.adding(-1).start(in: zone)
-        let bounds = WeeklyBounds(week: week, previousStart: previousStart, start: start, end: end, asOf: min(end, now), now: now)
+        let asOf = min(end, now)
+        // A week under way is compared with the same part of the week before.
+        let previousCut = asOf < end ? previousStart + (asOf - start) : start
+        let bounds = WeeklyBounds(week: week, previousStart: previousStart, previousCut: previousCut, start: start, end: end,
+                                  asOf: asOf, now: now)
         return try context.read { db in
             let query = WeeklyReportReader(db: db, bounds: bounds, config: context.config, zone: zone)
             return try query.read(week: week)
@@ -30,6 +34,9 @@ public struct ReportService {
 struct WeeklyBounds {
     let week: ISOWeek
     let previousStart: Int64
+    /// Where last week's figures stop: its end, or for a week under way as far into it as this
+    /// week has run.
+    let previousCut: Int64
     let start: Int64
     let end: Int64
     /// `min(end, now)`: where the figures stop.
@@ -66,8 +73,8 @@ struct WeeklyReportReader {
         var waits: [[Int64]] = [[], []]
         try db.forEachRow("""
             SELECT created_at >= ?2, first_response_at - created_at FROM tickets INDEXED BY tickets_created
-            WHERE created_at >= ?1 AND created_at < ?3
-            """, bounds.previousStart, bounds.start, bounds.end) { row in
+            WHERE created_at >= ?1 AND created_at < ?3 AND (created_at >= ?2 OR created_at < ?4)
+            """, bounds.previousStart, bounds.start, bounds.asOf, bounds.previousCut) { row in
             let w = row.int(0)
             counts[w] += 1
             if !row.isNull(1) { waits[w].append(max(0, row.int64(1))) }
@@ -82,8 +89,8 @@ struct WeeklyReportReader {
         var fast: [(id: Int, seconds: Int64)] = []
         try db.forEachRow("""
             SELECT solved_at >= ?2, solved_at - created_at, id FROM tickets INDEXED BY tickets_recently_solved
-            WHERE solved_at >= ?1 AND solved_at < ?3
-            """, bounds.previousStart, bounds.start, bounds.end) { row in
+            WHERE solved_at >= ?1 AND solved_at < ?3 AND (solved_at >= ?2 OR solved_at < ?4)
+            """, bounds.previousStart, bounds.start, bounds.asOf, bounds.previousCut) { row in
             let w = row.int(0), seconds = max(0, row.int64(1))
             counts[w] += 1
             times[w].append(seconds)
@@ -131,8 +138,9 @@ struct WeeklyReportReader {
         try db.forEachRow("""
             SELECT t.id, t.created_at >= ?2, tt.tag_id FROM tickets t INDEXED BY tickets_created
             CROSS JOIN ticket_tags tt ON tt.ticket_id = t.id
-            WHERE t.created_at >= ?1 AND t.created_at < ?3 ORDER BY t.created_at, t.id
-            """, bounds.previousStart, bounds.start, bounds.end) { row in
+            WHERE t.created_at >= ?1 AND t.created_at < ?3 AND (t.created_at >= ?2 OR t.created_at < ?4)
+            ORDER BY t.created_at, t.id
+            """, bounds.previousStart, bounds.start, bounds.asOf, bounds.previousCut) { row in
             if row.int(0) != ticket {
                 flush()
                 ticket = row.int(0)
@@ -166,7 +174,7 @@ struct WeeklyReportReader {
             CROSS JOIN messages m ON m.ticket_id = t.id AND m.created_at >= ?2 AND m.created_at < ?3 AND m.kind = 'customer'
             LEFT JOIN customers c ON c.id = m.author_customer_id
             WHERE t.solved_at >= ?1 AND t.solved_at < ?3 AND (\(words))
-            """, bounds.previousStart, bounds.start, bounds.end) { row in
+            """, bounds.previousStart, bounds.start, bounds.asOf) { row in
             count += 1
             quotes.append((row.int(0), .init(ticketID: row.int(1), customer: row.string(2),
                                              quote: FieldLimits.excerpt(row.string(3), length: WeeklyReport.quoteLength))))
@@ -178,13 +186,13 @@ struct WeeklyReportReader {
     private func weeksInsights() throws -> ([WeeklyReport.InsightQuote], Int) {
         let count = try db.fetchInt("""
             SELECT count(*) FROM insights INDEXED BY insights_created WHERE created_at >= ? AND created_at < ?
-            """, bounds.start, bounds.end) ?? 0
+            """, bounds.start, bounds.asOf) ?? 0
         let insights = try db.fetchAll("""
             SELECT i.id, i.quote, i.note, c.name, i.ticket_id, coalesce(p.name, ''), i.created_at
             FROM insights i INDEXED BY insights_created
             LEFT JOIN customers c ON c.id = i.customer_id LEFT JOIN people p ON p.id = i.author_id
             WHERE i.created_at >= ? AND i.created_at < ? ORDER BY i.created_at, i.id LIMIT ?
-            """, bounds.start, bounds.end, WeeklyReport.insightLimit) { row in
+            """, bounds.start, bounds.asOf, WeeklyReport.insightLimit) { row in
             WeeklyReport.InsightQuote(id: row.int(0), quote: row.string(1), note: row.string(2),
                                       customer: row.optionalString(3), ticketID: row.optionalInt(4),
                                       author: row.string(5), at: row.int64(6))

@@ -38,10 +38,11 @@ enum WeeklyReportText {
     /// `Monday 2026-11-16 to Sunday 2026-11-22 (America/New_York)`, and how far a week under way runs.
     static func period(_ report: WeeklyReport) -> String {
         let zone = TimeZone(identifier: report.timeZone) ?? .gmt
-        var text = "Monday \(Timestamp.date(report.start, timeZone: zone)) to Sunday "
+        let text = "Monday \(Timestamp.date(report.start, timeZone: zone)) to Sunday "
             + "\(Timestamp.date(report.end - 1, timeZone: zone)), \(report.timeZone)"
-        if report.isUnderWay { text += "; so far, up to \(Timestamp.localWithZone(report.asOf, timeZone: zone))" }
-        return text + ". Changes are against the week before."
+        guard report.isUnderWay else { return text + ". Changes are against the week before." }
+        return text + "; so far, up to \(Timestamp.localWithZone(report.asOf, timeZone: zone)). Changes are against the "
+            + "same part of the week before."
     }
 
     static func target(_ report: WeeklyReport) -> String {
