@@ -28,7 +28,7 @@ let options = DemoOptions(people: people, tickets: tickets, seed: DemoOptions.st
 let bench = FoundationBenchmarks(options: options, path: dir + "/bench.db", clock: SystemClock(), report: report)
 /// `--only a,b` runs only the named sections (with `--reuse`, to measure one thing again).
 let sections = ["queue", "live", "open", "read-during-write", "json", "search", "console", "console-actions",
-                "shift-work", "cli", "tags", "listen", "rotation"]
+                "shift-work", "cli", "tags", "listen", "rotation", "report"]
 let only = option("--only").map { Set($0.split(separator: ",").map(String.init)) }
 func wanted(_ section: String) -> Bool { only?.contains(section) ?? true }
 do {
@@ -60,6 +60,8 @@ do {
     if wanted("console-actions") { try console.ticketActions() }
     if wanted("shift-work") { try ShiftWorkBenchmarks(path: path, clock: SystemClock(), report: report).run() }
     if wanted("cli") { try CLIComparisonBenchmarks(path: path, report: report).ticketShow() }
+    // The weekly report (issue 11): reads only.
+    if wanted("report") { try ReportBenchmarks(path: path, report: report).run() }
     // Late: it adds 500 tags to the bench database.
     if wanted("tags") { try TagBenchmarks(path: path, report: report).run() }
     // Late: it adds listening sessions, insights and notes to the bench database.

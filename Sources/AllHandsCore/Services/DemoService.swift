@@ -68,6 +68,8 @@ public struct DemoService {
         try tickets.generate(company: company, tags: tags, into: &sink)
         for sql in recreate { try db.execute(sql) }
         try DemoGestures.write(in: db, now: now, budget: context.config.goodwill)
+        // Walk-a-mile (issue 11): its full-text rows are indexed by the rebuild below.
+        try DemoWalkAMile.write(in: db, seed: options.seed, now: now, config: context.config)
         try Self.rebuildSearch(db)
         try LiveCounts.rebuild(in: db)
 

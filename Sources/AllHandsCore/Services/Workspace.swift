@@ -32,6 +32,8 @@ public final class Workspace {
     // Walk-a-mile: listening.
     public var listening: ListeningService { ListeningService(context: context) }
     public var insights: InsightService { InsightService(context: context) }
+    // Reports (issue 11).
+    public var reports: ReportService { ReportService(context: context) }
 
     /// Opens and, only when needed, migrates the database at `path`. A missing file is created
     /// private, or with `create: false` reported as `missing` with nothing created. A symbolic

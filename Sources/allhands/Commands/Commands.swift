@@ -27,6 +27,8 @@ enum Commands {
         ActionItemCommands.add, ActionItemCommands.list, ActionItemCommands.done, ActionItemCommands.drop,
         // Walk-a-mile: insights.
         InsightCommands.add, InsightCommands.list, InsightCommands.random, InsightCommands.show, InsightCommands.delete,
+        // Reports (issue 11).
+        ReportCommands.weekly,
     ]
 
     /// What the leading words of a command line name.
