@@ -14,6 +14,9 @@ final class FollowUpsConsoleTests: XCTestCase {
             try FollowUpsConsoleCompany.write(into: db, clock: clock)
         }
         f.console.editorCommand = nil
+        // An executive lands on the listen view; these tests start from the main screen.
+        if f.console.state.screen == .listen { try f.press(.character("q")) }
+        XCTAssertEqual(f.console.state.screen, .main)
         return f
     }
 
