@@ -95,25 +95,15 @@ extension Configuration.Rotation: Decodable {
         }) {
             if let role = Role(rawValue: key.rawValue) { targetHoursPerMonth[role] = hours }
         }
-        listeningShiftsPerMonth = try Self.count(c, .listeningShiftsPerMonth, d.listeningShiftsPerMonth, 0...100)
-        maxPerTeamPerShift = try Self.count(c, .maxPerTeamPerShift, d.maxPerTeamPerShift, 1...10_000)
-        minRestHours = try Self.count(c, .minRestHours, d.minRestHours, 0...168)
+        listeningShiftsPerMonth = try Configuration.count(c, .listeningShiftsPerMonth, d.listeningShiftsPerMonth, 0...100)
+        maxPerTeamPerShift = try Configuration.count(c, .maxPerTeamPerShift, d.maxPerTeamPerShift, 1...10_000)
+        minRestHours = try Configuration.count(c, .minRestHours, d.minRestHours, 0...168)
         workingHours = try c.decodeIfPresent(Configuration.WorkingHours.self, forKey: .workingHours) ?? d.workingHours
         swapsNeedApproval = try c.decodeIfPresent(Bool.self, forKey: .swapsNeedApproval) ?? d.swapsNeedApproval
-        newcomerBuddyShifts = try Self.count(c, .newcomerBuddyShifts, d.newcomerBuddyShifts, 0...100)
+        newcomerBuddyShifts = try Configuration.count(c, .newcomerBuddyShifts, d.newcomerBuddyShifts, 0...100)
     }
 
     enum RoleKeys: String, CodingKey, CaseIterable { case employee, support, lead, exec, admin }
-
-    private static func count(_ c: KeyedDecodingContainer<Keys>, _ key: Keys, _ fallback: Int,
-                              _ range: ClosedRange<Int>) throws -> Int {
-        let value = try c.decodeIfPresent(Int.self, forKey: key) ?? fallback
-        guard range.contains(value) else {
-            throw DecodingError.dataCorruptedError(forKey: key, in: c,
-                debugDescription: "must be between \(range.lowerBound) and \(range.upperBound), got \(value)")
-        }
-        return value
-    }
 }
 
 extension Configuration.ShiftTemplate: Decodable {
@@ -173,6 +163,17 @@ extension Configuration.WorkingHours: Decodable {
 }
 
 extension Configuration {
+    /// A whole number under `key` (`fallback` when missing) that must lie in `range`.
+    static func count<K: CodingKey>(_ c: KeyedDecodingContainer<K>, _ key: K, _ fallback: Int,
+                                    _ range: ClosedRange<Int>) throws -> Int {
+        let value = try c.decodeIfPresent(Int.self, forKey: key) ?? fallback
+        guard range.contains(value) else {
+            throw DecodingError.dataCorruptedError(forKey: key, in: c,
+                debugDescription: "must be between \(range.lowerBound) and \(range.upperBound), got \(value)")
+        }
+        return value
+    }
+
     /// Reads "HH:MM" as minutes after midnight; "24:00" only where it ends a day.
     static func clockMinutes<K: CodingKey>(_ c: KeyedDecodingContainer<K>, _ key: K, allowMidnightEnd: Bool) throws -> Int {
         let text = try c.decode(String.self, forKey: key)

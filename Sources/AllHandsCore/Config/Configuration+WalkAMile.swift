@@ -50,18 +50,8 @@ extension Configuration.CallDown: Decodable {
         try Configuration.rejectUnknownKeys(decoder, Keys.self)
         let c = try decoder.container(keyedBy: Keys.self)
         let d = Configuration.defaultCallDown
-        customersPerExecutive = try Self.count(c, .customersPerExecutive, d.customersPerExecutive, 1...100)
-        noRepeatWeeks = try Self.count(c, .noRepeatWeeks, d.noRepeatWeeks, 0...520)
-        silenceDays = try Self.count(c, .silenceDays, d.silenceDays, 1...3_650)
-    }
-
-    private static func count(_ c: KeyedDecodingContainer<Keys>, _ key: Keys, _ fallback: Int,
-                              _ range: ClosedRange<Int>) throws -> Int {
-        let value = try c.decodeIfPresent(Int.self, forKey: key) ?? fallback
-        guard range.contains(value) else {
-            throw DecodingError.dataCorruptedError(forKey: key, in: c,
-                debugDescription: "must be between \(range.lowerBound) and \(range.upperBound), got \(value)")
-        }
-        return value
+        customersPerExecutive = try Configuration.count(c, .customersPerExecutive, d.customersPerExecutive, 1...100)
+        noRepeatWeeks = try Configuration.count(c, .noRepeatWeeks, d.noRepeatWeeks, 0...520)
+        silenceDays = try Configuration.count(c, .silenceDays, d.silenceDays, 1...3_650)
     }
 }
