@@ -185,7 +185,9 @@ final class WeeklyReportTests: XCTestCase {
         XCTAssertEqual(p.shiftSeconds, 8 * 3_600, "3 h + 3 h, and 2 h of a shift ended early")
         XCTAssertEqual(p.teams, [.init(team: "support", people: 1, seconds: 5 * 3_600),
                                  .init(team: "engineering", people: 1, seconds: 3 * 3_600)])
-        XCTAssertEqual(p.listeningTargetSeconds, 2_492, "3 hours a month × 12 / 52")
+        XCTAssertEqual(p.listeningTargetSeconds, 2_517,
+                       "3 hours a month prorated by the week's share of November (30 days and an hour in New York), "
+                       + "the fairness panel's rule")
         XCTAssertEqual(p.executives.map(\.login), ["erin", "evan"])
         XCTAssertEqual(p.executives[0].listenedSeconds, 50 * 60)
         XCTAssertEqual(p.executives[1].listenedSeconds, 15 * 60, "an open session counts to its last key plus the idle limit")

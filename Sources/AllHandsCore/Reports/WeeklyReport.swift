@@ -191,7 +191,8 @@ public struct WeeklyReport: Sendable, Equatable {
         public var shiftSeconds: Int64
         /// The same per team, most hours first.
         public var teams: [TeamShifts]
-        /// The listening target for a week: `targetHoursPerMonth × 12 / 52`.
+        /// The listening target for the week: `targetHoursPerMonth` prorated by the days of the
+        /// week's month(s) (`ListeningService.targetSeconds`, as on the fairness panel).
         public var listeningTargetSeconds: Int64
         /// Every executive, and anyone else with a call-down that week, by name.
         public var executives: [Executive]

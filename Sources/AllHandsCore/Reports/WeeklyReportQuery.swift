@@ -248,7 +248,10 @@ struct WeeklyReportReader {
             }
         }
         let others = listened.filter { !execIDs.contains($0.key) && $0.value > 0 }
-        let target = Int64((config.listening.targetHoursPerMonth * 3_600 * 12 / 52).rounded())
+        // The same rule as the fairness panel's: the monthly target, prorated by the days of the
+        // week's month(s).
+        let target = ListeningService.targetSeconds(perMonth: config.listening.targetHoursPerMonth, from: bounds.start,
+                                                    to: bounds.end, timeZone: zone)
         return .init(shiftPeople: people.count, shiftSeconds: people.values.reduce(0) { $0 + $1.seconds }, teams: teamRows,
                      listeningTargetSeconds: target, executives: executives, otherListeners: others.count,
                      otherListeningSeconds: others.values.reduce(0, +))

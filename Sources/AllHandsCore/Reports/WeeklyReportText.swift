@@ -47,7 +47,7 @@ enum WeeklyReportText {
 
     static func target(_ report: WeeklyReport) -> String {
         "Listening target per executive: \(hours(report.participation.listeningTargetSeconds)) a week "
-            + "(listening.targetHoursPerMonth × 12 / 52)."
+            + "(listening.targetHoursPerMonth, prorated by the days of the week's month)."
     }
 
     /// The rules behind the figures, said once at the end.

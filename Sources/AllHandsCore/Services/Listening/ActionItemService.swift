@@ -180,7 +180,7 @@ public struct ActionItemService {
                                 in db: Database) throws -> Int? {
         var found: [(what: String, customer: Int)] = []
         if let email = email?.trimmingCharacters(in: .whitespaces) {
-            guard let id = try db.fetchInt("SELECT id FROM customers WHERE email = ? ORDER BY id LIMIT 1", email) else {
+            guard let id = try CustomerLookup.id(email: email, in: db) else {
                 throw AllHandsError.notFound(what: "customer with email '\(FieldLimits.excerpt(email))'")
             }
             found.append(("customer \(email)", id))

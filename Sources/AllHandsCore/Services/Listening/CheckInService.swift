@@ -30,7 +30,7 @@ public struct CheckInService {
         try context.check(.listen)
         let email = customerEmail.trimmingCharacters(in: .whitespaces)
         return try context.write { db in
-            guard let customer = try db.fetchInt("SELECT id FROM customers WHERE email = ? ORDER BY id LIMIT 1", email) else {
+            guard let customer = try CustomerLookup.id(email: email, in: db) else {
                 throw AllHandsError.invalid("no customer has the email '\(FieldLimits.excerpt(email))': a check-in is "
                     + "with a customer who has written to support")
             }

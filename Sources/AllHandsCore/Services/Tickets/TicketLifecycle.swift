@@ -292,7 +292,7 @@ extension TicketService {
     }
 
     private func findOrCreateCustomer(email: String, name: String?, in db: Database) throws -> Int {
-        if let id = try db.fetchInt("SELECT id FROM customers WHERE email = ? ORDER BY id LIMIT 1", email) { return id }
+        if let id = try CustomerLookup.id(email: email, in: db) { return id }
         let shownName = name.flatMap { $0.isEmpty ? nil : $0 } ?? String(email.prefix { $0 != "@" })
         try db.execute("INSERT INTO customers (name, email, created_at) VALUES (?, ?, ?)", shownName, email, context.now)
         let id = Int(db.lastInsertRowID)
